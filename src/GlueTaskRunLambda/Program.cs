@@ -1,0 +1,6 @@
+namespace GlueTaskRunLambda;
+
+internal static class Program
+{
+    private static int Main() => 0;
+}
