@@ -1,0 +1,128 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text.Json;
+using Amazon.Runtime;
+
+namespace GlueTaskRunLambda.Errors;
+
+/// <summary>
+/// Maps what a Glue call threw to one of the function's documented errorTypes, so that
+/// no failure leaves the function unclassified.
+/// </summary>
+internal static class GlueErrorClassifier
+{
+    private static readonly HashSet<string> NotFoundCodes = new(StringComparer.Ordinal)
+    {
+        "EntityNotFoundException",
+    };
+
+    private static readonly HashSet<string> InvalidInputCodes = new(StringComparer.Ordinal)
+    {
+        "InvalidInputException",
+        "ValidationException",
+    };
+
+    private static readonly HashSet<string> AccessDeniedCodes = new(StringComparer.Ordinal)
+    {
+        "AccessDeniedException",
+        "AccessDenied",
+        "UnrecognizedClientException",
+        "InvalidClientTokenId",
+        "InvalidSignatureException",
+        "SignatureDoesNotMatch",
+        "IncompleteSignature",
+        "MissingAuthenticationTokenException",
+        "ExpiredTokenException",
+        "ExpiredToken",
+        "NotAuthorized",
+        "AuthFailure",
+    };
+
+    private static readonly HashSet<string> ThrottlingCodes = new(StringComparer.Ordinal)
+    {
+        "ThrottlingException",
+        "Throttling",
+        "TooManyRequestsException",
+        "RequestLimitExceeded",
+        "RequestThrottled",
+        "RequestThrottledException",
+        "ProvisionedThroughputExceededException",
+        "SlowDown",
+    };
+
+    /// <summary>
+    /// Returns the function error for <paramref name="exception"/>, thrown while reading
+    /// <paramref name="what"/> (for example "task run tsk-1 of transform tfm-1").
+    /// </summary>
+    public static FunctionError Classify(Exception exception, string what)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+
+        return exception switch
+        {
+            FunctionError functionError => functionError,
+            AmazonUnmarshallingException unreadable => new GlueUnavailable(
+                $"Glue returned a response for {what} that could not be read: {unreadable.Message}",
+                unreadable),
+            AmazonServiceException service => ClassifyServiceError(service, what),
+            AmazonClientException client when IsCredentialFailure(client) => new GlueAccessDenied(
+                $"No AWS credentials were found to call Glue for {what}: {client.Message} "
+                + "Give the function an execution role, or set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY.",
+                client),
+            AmazonClientException client => new GlueUnavailable(
+                $"The call to Glue for {what} failed before Glue answered: {client.Message}",
+                client),
+            JsonException json => new GlueUnavailable(
+                $"Glue returned a response for {what} that is not the expected JSON: {json.Message}",
+                json),
+            HttpRequestException or SocketException or IOException => new GlueUnavailable(
+                $"The network call to Glue for {what} failed: {exception.Message}",
+                exception),
+            _ => new GlueUnavailable(
+                $"The call to Glue for {what} failed with {exception.GetType().Name}: {exception.Message}",
+                exception),
+        };
+    }
+
+    private static FunctionError ClassifyServiceError(AmazonServiceException exception, string what)
+    {
+        string code = exception.ErrorCode ?? "";
+        string detail = $"Glue answered {(int)exception.StatusCode} {DescribeCode(code)} for {what}: {exception.Message}";
+
+        if (NotFoundCodes.Contains(code))
+        {
+            return new TaskRunNotFound(
+                $"Glue has no {what} ({code}: {exception.Message}). Check both ids and the region.",
+                exception);
+        }
+
+        if (InvalidInputCodes.Contains(code))
+        {
+            return new InvalidTaskRunRequest($"{detail} Fix the ids in the input.", exception);
+        }
+
+        if (AccessDeniedCodes.Contains(code)
+            || exception.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
+        {
+            return new GlueAccessDenied(
+                $"{detail} Grant the function's role glue:GetMLTaskRun on this transform, "
+                + "and check its credentials.",
+                exception);
+        }
+
+        if (ThrottlingCodes.Contains(code) || exception.StatusCode == HttpStatusCode.TooManyRequests)
+        {
+            return new GlueThrottled($"{detail} The SDK's retries did not outlast the throttling.", exception);
+        }
+
+        // Server faults, OperationTimeoutException, and error codes this function has
+        // never seen: all may pass, so the wait loop retries them a bounded number of times.
+        return new GlueUnavailable(detail, exception);
+    }
+
+    private static string DescribeCode(string code) => code.Length == 0 ? "with no error code" : code;
+
+    private static bool IsCredentialFailure(AmazonClientException exception) =>
+        exception.Message.Contains("credentials", StringComparison.OrdinalIgnoreCase)
+        && exception.InnerException is not HttpRequestException;
+}

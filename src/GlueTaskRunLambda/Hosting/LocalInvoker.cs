@@ -1,0 +1,98 @@
+using System.Text;
+using System.Text.Json;
+using GlueTaskRunLambda.Errors;
+using GlueTaskRunLambda.Serialization;
+
+namespace GlueTaskRunLambda.Hosting;
+
+/// <summary>
+/// Runs the function once outside Lambda: the event comes from a file or standard input,
+/// the status document goes to standard output, and a function error goes to standard
+/// error as its last line, {"errorType": ..., "errorMessage": ...}, with exit code 1.
+/// </summary>
+internal sealed class LocalInvoker
+{
+    public const int Success = 0;
+    public const int FunctionFailed = 1;
+    public const int UsageError = 64;
+
+    public const string Usage =
+        "Usage: bootstrap [EVENT_FILE | -]\n"
+        + "Runs the function once on the event in EVENT_FILE, or on standard input when the file is - or\n"
+        + "left out, and prints the status document. Set AWS_REGION and credentials, and\n"
+        + "AWS_ENDPOINT_URL_GLUE to use a local Glue endpoint. LOCAL_TIMEOUT_SECONDS (default 30) sets\n"
+        + "the invocation deadline.";
+
+    private readonly ILambdaFunction _function;
+    private readonly TimeProvider _timeProvider;
+    private readonly TimeSpan _timeout;
+
+    public LocalInvoker(ILambdaFunction function, TimeProvider timeProvider, TimeSpan timeout)
+    {
+        _function = function;
+        _timeProvider = timeProvider;
+        _timeout = timeout;
+    }
+
+    public async Task<int> RunAsync(
+        IReadOnlyList<string> args,
+        Stream standardInput,
+        TextWriter standardOutput,
+        TextWriter standardError,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(standardOutput);
+        ArgumentNullException.ThrowIfNull(standardError);
+
+        if (args.Count > 1 || (args.Count == 1 && args[0] is "-h" or "--help"))
+        {
+            await standardError.WriteLineAsync(Usage).ConfigureAwait(false);
+            return args.Count == 1 ? Success : UsageError;
+        }
+
+        byte[] input;
+        string source = args.Count == 0 || args[0] == "-" ? "-" : args[0];
+        try
+        {
+            input = source == "-"
+                ? await ReadAllAsync(standardInput, cancellationToken).ConfigureAwait(false)
+                : await File.ReadAllBytesAsync(source, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            await standardError.WriteLineAsync($"Cannot read the event file '{source}': {exception.Message}")
+                .ConfigureAwait(false);
+            return UsageError;
+        }
+
+        var context = new InvocationContext
+        {
+            RequestId = "local-" + Guid.NewGuid().ToString("N"),
+            Deadline = _timeProvider.GetUtcNow() + _timeout,
+        };
+
+        try
+        {
+            byte[] output = await _function.InvokeAsync(input, context, cancellationToken).ConfigureAwait(false);
+            await standardOutput.WriteLineAsync(Encoding.UTF8.GetString(output)).ConfigureAwait(false);
+            await standardOutput.FlushAsync(cancellationToken).ConfigureAwait(false);
+            return Success;
+        }
+        catch (FunctionError error)
+        {
+            var body = new ErrorBody(error.ErrorType, error.Message, []);
+            string line = JsonSerializer.Serialize(body, FunctionJsonContext.Relaxed.ErrorBody);
+            await standardError.WriteLineAsync(line).ConfigureAwait(false);
+            await standardError.FlushAsync(cancellationToken).ConfigureAwait(false);
+            return FunctionFailed;
+        }
+    }
+
+    private static async Task<byte[]> ReadAllAsync(Stream stream, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        await stream.CopyToAsync(buffer, cancellationToken).ConfigureAwait(false);
+        return buffer.ToArray();
+    }
+}
