@@ -1,0 +1,4 @@
+namespace GlueTaskRunLambda.LocalGlue.Protocol.Wire;
+
+/// <summary>Response of the four Start*TaskRun operations.</summary>
+internal sealed record StartTaskRunResponse(string TaskRunId);
