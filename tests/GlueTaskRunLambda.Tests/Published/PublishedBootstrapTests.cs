@@ -67,6 +67,32 @@ public sealed class PublishedBootstrapTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task LocalInvoke_MaxAttemptsOne_ThrottlingNotRetried()
+    {
+        var environment = Environment();
+        environment["AWS_MAX_ATTEMPTS"] = "1";
+
+        var result = await PublishedBootstrap.RunAsync(environment, Event("tsk-00000000000000000000000000000009"));
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal("GlueThrottled", JsonDocument.Parse(result.LastErrorLine).RootElement.GetProperty("errorType").GetString());
+        Assert.Equal(1, _glue.CountRequests("GetMLTaskRun", "tsk-00000000000000000000000000000009"));
+    }
+
+    [Fact]
+    public async Task LocalInvoke_GeneralEndpointVariable_Honoured()
+    {
+        var environment = Environment();
+        environment["AWS_ENDPOINT_URL"] = environment["AWS_ENDPOINT_URL_GLUE"];
+        environment["AWS_ENDPOINT_URL_GLUE"] = null;
+
+        var result = await PublishedBootstrap.RunAsync(environment, Event("tsk-00000000000000000000000000000004"));
+
+        Assert.True(result.ExitCode == 0, result.StandardError);
+        Assert.Equal(1, _glue.CountRequests("GetMLTaskRun", "tsk-00000000000000000000000000000004"));
+    }
+
+    [Fact]
     public async Task LocalInvoke_MissingRun_ExitsWithTaskRunNotFound()
     {
         var result = await PublishedBootstrap.RunAsync(Environment(), Event("tsk-does-not-exist"));
