@@ -8,8 +8,8 @@ using GlueTaskRunLambda.Status;
 namespace GlueTaskRunLambda;
 
 /// <summary>
-/// The function: reads one Glue ML task run and returns its status document. It knows
-/// nothing of the Lambda Runtime API; failures leave it as <see cref="FunctionError"/>s
+/// The function: reads one Glue ML task run and returns its status document. It does
+/// not depend on the Lambda Runtime API, and failures leave it as <see cref="FunctionError"/>s
 /// whose class name is the errorType.
 /// </summary>
 internal sealed class TaskRunStatusHandler

@@ -49,7 +49,7 @@ internal sealed class GlueThrottled(string message, Exception? innerException = 
 }
 
 /// <summary>
-/// Glue could not answer: a server error, a network failure, an unreadable response, or
+/// Glue returned no usable response: a server error, a network failure, an unreadable response, or
 /// no time left before the Lambda deadline.
 /// </summary>
 internal sealed class GlueUnavailable(string message, Exception? innerException = null)

@@ -52,9 +52,9 @@ internal static class GlueErrorClassifier
 
     /// <summary>
     /// Returns the function error for <paramref name="exception"/>, thrown while reading
-    /// <paramref name="what"/> (for example "task run tsk-1 of transform tfm-1").
+    /// <paramref name="subject"/> (for example "task run tsk-1 of transform tfm-1").
     /// </summary>
-    public static FunctionError Classify(Exception exception, string what)
+    public static FunctionError Classify(Exception exception, string subject)
     {
         ArgumentNullException.ThrowIfNull(exception);
 
@@ -62,37 +62,37 @@ internal static class GlueErrorClassifier
         {
             FunctionError functionError => functionError,
             AmazonUnmarshallingException unreadable => new GlueUnavailable(
-                $"Glue returned a response for {what} that could not be read: {unreadable.Message}",
+                $"Glue returned a response for {subject} that could not be read: {unreadable.Message}",
                 unreadable),
-            AmazonServiceException service => ClassifyServiceError(service, what),
+            AmazonServiceException service => ClassifyServiceError(service, subject),
             AmazonClientException client when IsCredentialFailure(client) => new GlueAccessDenied(
-                $"No AWS credentials were found to call Glue for {what}: {client.Message} "
+                $"No AWS credentials were found to call Glue for {subject}: {client.Message} "
                 + "Give the function an execution role, or set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY.",
                 client),
             AmazonClientException client => new GlueUnavailable(
-                $"The call to Glue for {what} failed before Glue answered: {client.Message}",
+                $"The call to Glue for {subject} failed before Glue answered: {client.Message}",
                 client),
             JsonException json => new GlueUnavailable(
-                $"Glue returned a response for {what} that is not the expected JSON: {json.Message}",
+                $"Glue returned a response for {subject} that is not the expected JSON: {json.Message}",
                 json),
             HttpRequestException or SocketException or IOException => new GlueUnavailable(
-                $"The network call to Glue for {what} failed: {exception.Message}",
+                $"The network call to Glue for {subject} failed: {exception.Message}",
                 exception),
             _ => new GlueUnavailable(
-                $"The call to Glue for {what} failed with {exception.GetType().Name}: {exception.Message}",
+                $"The call to Glue for {subject} failed with {exception.GetType().Name}: {exception.Message}",
                 exception),
         };
     }
 
-    private static FunctionError ClassifyServiceError(AmazonServiceException exception, string what)
+    private static FunctionError ClassifyServiceError(AmazonServiceException exception, string subject)
     {
         string code = exception.ErrorCode ?? "";
-        string detail = $"Glue answered {(int)exception.StatusCode} {DescribeCode(code)} for {what}: {exception.Message}";
+        string detail = $"Glue answered {(int)exception.StatusCode} {DescribeCode(code)} for {subject}: {exception.Message}";
 
         if (NotFoundCodes.Contains(code))
         {
             return new TaskRunNotFound(
-                $"Glue has no {what} ({code}: {exception.Message}). Check both ids and the region.",
+                $"Glue has no {subject} ({code}: {exception.Message}). Check both ids and the region.",
                 exception);
         }
 

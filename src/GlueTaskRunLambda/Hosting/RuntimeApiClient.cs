@@ -20,13 +20,13 @@ internal enum PostOutcome
 {
     Accepted,
 
-    /// <summary>The Runtime API refused the post (for example 413, too large); the loop goes on.</summary>
+    /// <summary>The Runtime API rejected the post (for example 413, too large); the loop goes on.</summary>
     Rejected,
 }
 
 /// <summary>
 /// An HTTP client for the Lambda Runtime API (version 2018-06-01): next, response, error
-/// and init error. A 500 answer, or a failure of the next call itself, raises
+/// and init error. A 500 response, or a failure of the next call itself, raises
 /// <see cref="RuntimeApiFatalException"/>, after which the runtime should exit.
 /// </summary>
 internal sealed class RuntimeApiClient : IDisposable
@@ -63,7 +63,7 @@ internal sealed class RuntimeApiClient : IDisposable
             if (!response.IsSuccessStatusCode)
             {
                 throw new RuntimeApiFatalException(
-                    $"The Runtime API next call answered {(int)response.StatusCode} {response.ReasonPhrase}.");
+                    $"The Runtime API next call returned {(int)response.StatusCode} {response.ReasonPhrase}.");
             }
 
             string requestId = Header(response, "Lambda-Runtime-Aws-Request-Id")
@@ -130,7 +130,7 @@ internal sealed class RuntimeApiClient : IDisposable
             {
                 if (response.StatusCode == HttpStatusCode.InternalServerError)
                 {
-                    throw new RuntimeApiFatalException($"The Runtime API answered 500 to POST {path}.");
+                    throw new RuntimeApiFatalException($"The Runtime API returned 500 to POST {path}.");
                 }
 
                 return response.IsSuccessStatusCode ? PostOutcome.Accepted : PostOutcome.Rejected;

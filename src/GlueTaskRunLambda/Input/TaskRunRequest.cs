@@ -1,6 +1,6 @@
 namespace GlueTaskRunLambda.Input;
 
-/// <summary>What an event asks for: the run to read, and the loop state it carries.</summary>
+/// <summary>The run an event names, and the loop state the event carries.</summary>
 internal sealed record TaskRunRequest
 {
     public required string TransformId { get; init; }

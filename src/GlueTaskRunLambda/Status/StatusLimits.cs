@@ -2,8 +2,8 @@ namespace GlueTaskRunLambda.Status;
 
 /// <summary>
 /// Caps on the document's text fields. A Step Functions state carries at most 262,144
-/// bytes; with every string at its cap and every character escaped as \uXXXX (6 bytes),
-/// the document stays under about 215,000 bytes.
+/// bytes. Even with every string at its cap and every character escaped as \uXXXX
+/// (6 bytes), the document stays under about 215,000 bytes.
 /// </summary>
 internal static class StatusLimits
 {

@@ -19,7 +19,7 @@ internal static class GlueClientFactory
         };
 
         // The SDK reads AWS_REGION itself. With an endpoint override and a region, it
-        // would still sign for us-east-1 unless told the signing region.
+        // would still sign for us-east-1 unless AuthenticationRegion is set.
         string? region = getVariable("AWS_REGION") ?? getVariable("AWS_DEFAULT_REGION");
         if (!string.IsNullOrEmpty(region))
         {

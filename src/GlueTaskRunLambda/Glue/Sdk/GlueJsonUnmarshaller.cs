@@ -8,10 +8,10 @@ using Amazon.Runtime.Internal.Util;
 namespace GlueTaskRunLambda.Glue.Sdk;
 
 /// <summary>
-/// Reads a Glue response body with the project's source-generated serializer, and a
-/// Glue error body with the SDK's awsJson error parser, which accepts the error code in
-/// `__type` (with or without a namespace or a ':' suffix), in `code`, or in the
-/// X-Amzn-ErrorType header.
+/// Reads a Glue response body with the project's source-generated serializer. Error
+/// bodies go to the SDK's awsJson error parser, which finds the error code in `__type`
+/// (with or without a namespace or a ':' suffix), in `code`, or in the X-Amzn-ErrorType
+/// header.
 /// </summary>
 internal sealed class GlueJsonUnmarshaller<T> : JsonResponseUnmarshaller
     where T : class
