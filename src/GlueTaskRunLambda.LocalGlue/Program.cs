@@ -41,7 +41,7 @@ internal static partial class Program
         }
         catch (Exception exception) when (exception is IOException or InvalidDataException or UnauthorizedAccessException or ArgumentException)
         {
-            StartFailed(logger, exception);
+            StartFailed(logger, exception.Message, exception);
             return 1;
         }
 
@@ -75,6 +75,9 @@ internal static partial class Program
         {
             logging.SetMinimumLevel(LogLevel.Information);
             logging.AddFilter("Microsoft", LogLevel.Warning);
+
+            // The host logs a failed start too, but Main logs it already with the reason.
+            logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
             logging.AddSimpleConsole(console =>
             {
                 console.SingleLine = true;
@@ -88,8 +91,8 @@ internal static partial class Program
                 console.LogToStandardErrorThreshold = LogLevel.Trace);
         });
 
-    [LoggerMessage(EventId = 10, Level = LogLevel.Error, Message = "Failed to start")]
-    private static partial void StartFailed(ILogger logger, Exception exception);
+    [LoggerMessage(EventId = 10, Level = LogLevel.Error, Message = "Failed to start: {Reason}")]
+    private static partial void StartFailed(ILogger logger, string reason, Exception exception);
 
     [LoggerMessage(EventId = 11, Level = LogLevel.Information, Message = "Received {Signal}; stopping")]
     private static partial void Stopping(ILogger logger, PosixSignal signal);
