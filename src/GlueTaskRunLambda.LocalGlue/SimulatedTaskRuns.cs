@@ -33,14 +33,14 @@ public static class SimulatedTaskRuns
         catch (JsonException exception)
         {
             throw new InvalidDataException(
-                $"The runs document {source} is invalid: {exception.Message}",
+                $"Reading runs from {source} failed: {exception.Message}",
                 exception);
         }
 
         if (document is null)
         {
             throw new InvalidDataException(
-                $"The runs document {source} is invalid: it is null, and it must be an object with a runs array.");
+                $"Reading runs from {source} failed: the document is null, and it must be an object with a runs array.");
         }
 
         TaskRunDefinitionValidator.Validate(document.Runs, source);
