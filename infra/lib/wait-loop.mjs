@@ -56,6 +56,8 @@ export async function createWaitLoop(substitutions = LOCAL_SUBSTITUTIONS) {
  *   returns the status document or throws an Error named after the errorType
  * @param {(request: {TransformId: string, TaskRunId: string}) => Promise<unknown>} [handlers.cancelTaskRun]
  *   returns the CancelMLTaskRun response; the default throws, so an unexpected cancel shows
+ * @param {(parameters: {Entries: object[]}) => Promise<void>} [handlers.publishEvents]
+ *   called with each PutEvents request after it is recorded; throw to make the call fail
  * @param {(event: object) => void} [handlers.onEvent] called with each execution history event as it happens
  * @param {object} [options]
  * @param {number} [options.waitMs] real milliseconds that each Wait state lasts; default: the seconds it names
@@ -65,7 +67,7 @@ export async function createWaitLoop(substitutions = LOCAL_SUBSTITUTIONS) {
  * @param {string} [options.executionName] last part of the local execution ARN
  */
 export async function runWaitLoop(stateMachine, input, handlers, options = {}) {
-  const { invokeFunction, cancelTaskRun = rejectUnexpectedCancel, onEvent } = handlers;
+  const { invokeFunction, cancelTaskRun = rejectUnexpectedCancel, publishEvents, onEvent } = handlers;
   const { waitMs, retryMs, maxPolls = 200, timeoutMs = 120_000, executionName = 'local-execution' } = options;
 
   const functionCalls = [];
@@ -89,6 +91,7 @@ export async function runWaitLoop(stateMachine, input, handlers, options = {}) {
       return { Payload: call.document, StatusCode: 200, ExecutedVersion: '$LATEST' };
     },
     [PUBLISH_STATE]: async (parameters) => {
+      await publishEvents?.(parameters);
       for (const entry of parameters.Entries) {
         publishedEntries.push(entry);
       }
