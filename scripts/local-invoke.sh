@@ -49,7 +49,7 @@ fi
 echo "local-glue is listening on $url; invoking bootstrap with $event" >&2
 
 # The fake credentials local-glue accepts; they work nowhere else.
-env -u AWS_PROFILE -u AWS_CA_BUNDLE \
+env -u AWS_PROFILE -u AWS_CA_BUNDLE -u AWS_SESSION_TOKEN -u AWS_ENDPOINT_URL -u AWS_LAMBDA_RUNTIME_API \
   AWS_REGION=us-east-1 \
   AWS_ACCESS_KEY_ID=AKIDLOCALGLUE00000000 \
   AWS_SECRET_ACCESS_KEY=local-glue-secret-key \

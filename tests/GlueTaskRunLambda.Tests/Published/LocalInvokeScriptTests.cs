@@ -1,0 +1,47 @@
+using System.Diagnostics;
+using System.Text.Json;
+
+namespace GlueTaskRunLambda.Tests.Published;
+
+/// <summary>The README's first command, run as a newcomer's shell would run it.</summary>
+public sealed class LocalInvokeScriptTests
+{
+    [Fact]
+    public async Task LocalInvokeScript_CallerHasAwsSettings_StillUsesLocalGlue()
+    {
+        var start = new ProcessStartInfo("bash")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = RepositoryRoot(),
+        };
+        start.ArgumentList.Add("scripts/local-invoke.sh");
+
+        // Settings a developer's shell often carries; none may leak into the local run.
+        start.Environment["AWS_SESSION_TOKEN"] = "a-real-looking-session-token";
+        start.Environment["AWS_PROFILE"] = "production";
+        start.Environment["AWS_ENDPOINT_URL"] = "http://127.0.0.1:9/";
+
+        using var process = Process.Start(start)!;
+        Task<string> output = process.StandardOutput.ReadToEndAsync();
+        Task<string> error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
+        await process.WaitForExitAsync(timeout.Token);
+
+        Assert.True(process.ExitCode == 0, await error);
+        var document = JsonDocument.Parse(await output).RootElement;
+        Assert.Equal("tsk-00000000000000000000000000000002", document.GetProperty("TaskRunId").GetString());
+        Assert.Equal("LABELING_SET_GENERATION", document.GetProperty("TaskType").GetString());
+    }
+
+    private static string RepositoryRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "GlueTaskRunLambda.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        return directory!.FullName;
+    }
+}
