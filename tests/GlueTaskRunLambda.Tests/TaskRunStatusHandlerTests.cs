@@ -207,6 +207,17 @@ public sealed class TaskRunStatusHandlerTests
     }
 
     [Fact]
+    public async Task Handle_AbsurdDeadline_CappedAtLambdaMaximum()
+    {
+        var context = new InvocationContext { RequestId = "req-1", Deadline = new DateTimeOffset(3000, 1, 1, 0, 0, 0, TimeSpan.Zero) };
+
+        var document = await _factory.Create(_glue).HandleAsync(
+            Encoding.UTF8.GetBytes("""{"TransformId":"t","TaskRunId":"r"}"""), context, CancellationToken.None);
+
+        Assert.Equal("RUNNING", document.Status);
+    }
+
+    [Fact]
     public async Task Handle_GlueNotFound_RaisesTaskRunNotFound()
     {
         _glue.GetRun = (_, _, _) => throw new AmazonServiceException("nope", ErrorType.Sender, "EntityNotFoundException", "r1", System.Net.HttpStatusCode.BadRequest);
@@ -268,7 +279,9 @@ public sealed class TaskRunStatusHandlerTests
     [Fact]
     public async Task Handle_Success_LogsOneLineWithIdsAndLatency()
     {
-        await HandleAsync("""{"TransformId":"tfm-1","TaskRunId":"tsk-1"}""");
+        await HandleAsync("""{"TransformId":"tfm-1","TaskRunId":"tsk-1","Note":"raw-event-marker"}""");
+
+        Assert.DoesNotContain("raw-event-marker", _factory.Log.ToString(), StringComparison.Ordinal);
 
         var line = JsonDocument.Parse(_factory.Log.ToString().Trim()).RootElement;
         Assert.Equal("INFO", line.GetProperty("level").GetString());
