@@ -76,6 +76,19 @@ function createClient(credentials = LOCAL_GLUE_CREDENTIALS, maxAttempts = 1) {
   return new GlueClient({ region: LOCAL_GLUE_REGION, endpoint: glue.url, credentials: { ...credentials }, maxAttempts });
 }
 
+// Changes each request at a step of the SDK's middleware stack: 'build' runs before the
+// request is signed, 'deserialize' after it is signed and just before it is sent.
+function editRequests(client, step, edit) {
+  client.middlewareStack.add(
+    (next) => async (args) => {
+      edit(args.request);
+      return next(args);
+    },
+    { step, name: `testEdit-${step}` },
+  );
+  return client;
+}
+
 function ids(run) {
   return { TransformId: run.TransformId, TaskRunId: run.TaskRunId };
 }
@@ -337,5 +350,61 @@ describe('Glue errors through the SDK', () => {
 
     assert.equal(error.name, 'InvalidSignatureException');
     assert.equal(error.$metadata.httpStatusCode, 400);
+  });
+
+  test('UnrecognizedClientException for an unexpected session token', async () => {
+    const client = createClient({ ...LOCAL_GLUE_CREDENTIALS, sessionToken: 'unexpected-session-token' });
+
+    const error = await rejection(client.send(new GetMLTaskRunCommand(ids(RUNS.evaluation))));
+
+    assert.equal(error.name, 'UnrecognizedClientException');
+  });
+
+  test('InvalidSignatureException for another region', async () => {
+    const client = new GlueClient({
+      region: 'eu-west-1',
+      endpoint: glue.url,
+      credentials: { ...LOCAL_GLUE_CREDENTIALS },
+      maxAttempts: 1,
+    });
+
+    const error = await rejection(client.send(new GetMLTaskRunCommand(ids(RUNS.evaluation))));
+
+    assert.equal(error.name, 'InvalidSignatureException');
+    assert.match(error.message, /eu-west-1/);
+  });
+
+  test('MissingAuthenticationTokenException without a signature', async () => {
+    const client = editRequests(createClient(), 'deserialize', (request) => {
+      delete request.headers.authorization;
+    });
+
+    const error = await rejection(client.send(new GetMLTaskRunCommand(ids(RUNS.evaluation))));
+
+    assert.equal(error.name, 'MissingAuthenticationTokenException');
+    assert.equal(error.$metadata.httpStatusCode, 400);
+  });
+
+  test('IncompleteSignatureException for a malformed signature', async () => {
+    const client = editRequests(createClient(), 'deserialize', (request) => {
+      request.headers.authorization = 'AWS4-HMAC-SHA256 Credential=incomplete';
+    });
+
+    const error = await rejection(client.send(new GetMLTaskRunCommand(ids(RUNS.evaluation))));
+
+    assert.equal(error.name, 'IncompleteSignatureException');
+    assert.equal(error.$metadata.httpStatusCode, 400);
+  });
+
+  test('UnknownOperationException for an unknown target', async () => {
+    const client = editRequests(createClient(), 'build', (request) => {
+      request.headers['x-amz-target'] = 'AWSGlue.GetMLTaskRunStatus';
+    });
+
+    const error = await rejection(client.send(new GetMLTaskRunCommand(ids(RUNS.evaluation))));
+
+    assert.equal(error.name, 'UnknownOperationException');
+    assert.equal(error.$metadata.httpStatusCode, 400);
+    assert.match(error.message, /GetMLTaskRunStatus/);
   });
 });
