@@ -1,5 +1,6 @@
 using System.Reflection;
 using System.Text.RegularExpressions;
+using GlueTaskRunLambda.Tests.Support;
 
 namespace GlueTaskRunLambda.Tests.Faults;
 
@@ -9,7 +10,7 @@ namespace GlueTaskRunLambda.Tests.Faults;
 /// </summary>
 public sealed partial class ReliabilityTableTests
 {
-    private static readonly string Root = FindRoot();
+    private static readonly string Root = RepositoryPaths.Root;
     private static readonly string Table = File.ReadAllText(Path.Combine(Root, "docs", "reliability.md"));
 
     [Fact]
@@ -53,15 +54,4 @@ public sealed partial class ReliabilityTableTests
 
     [GeneratedRegex(@"`([a-z-]+\.test\.mjs) › ([^`]+)`")]
     private static partial Regex NodeName();
-
-    private static string FindRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "GlueTaskRunLambda.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory!.FullName;
-    }
 }

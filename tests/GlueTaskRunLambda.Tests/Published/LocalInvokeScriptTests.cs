@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using GlueTaskRunLambda.Tests.Support;
 
 namespace GlueTaskRunLambda.Tests.Published;
 
@@ -13,7 +14,7 @@ public sealed class LocalInvokeScriptTests
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
-            WorkingDirectory = RepositoryRoot(),
+            WorkingDirectory = RepositoryPaths.Root,
         };
         start.ArgumentList.Add("scripts/local-invoke.sh");
 
@@ -32,16 +33,5 @@ public sealed class LocalInvokeScriptTests
         var document = JsonDocument.Parse(await output).RootElement;
         Assert.Equal("tsk-00000000000000000000000000000002", document.GetProperty("TaskRunId").GetString());
         Assert.Equal("LABELING_SET_GENERATION", document.GetProperty("TaskType").GetString());
-    }
-
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "GlueTaskRunLambda.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory!.FullName;
     }
 }

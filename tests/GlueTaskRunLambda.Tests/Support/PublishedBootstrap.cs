@@ -24,7 +24,7 @@ internal static class PublishedBootstrap
         {
             string? configured = System.Environment.GetEnvironmentVariable("BOOTSTRAP_PATH");
             string path = string.IsNullOrEmpty(configured)
-                ? System.IO.Path.Combine(RepositoryRoot(), "artifacts", "bootstrap-linux-x64", "bootstrap")
+                ? System.IO.Path.Combine(RepositoryPaths.Root, "artifacts", "bootstrap-linux-x64", "bootstrap")
                 : configured;
             if (!File.Exists(path))
             {
@@ -105,17 +105,5 @@ internal static class PublishedBootstrap
         }
 
         return new ProcessResult(process.ExitCode, await output, await error);
-    }
-
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(System.IO.Path.Combine(directory.FullName, "GlueTaskRunLambda.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName
-            ?? throw new DirectoryNotFoundException($"No GlueTaskRunLambda.sln above '{AppContext.BaseDirectory}'.");
     }
 }
