@@ -30,6 +30,9 @@ internal sealed class FaultHarness : IAsyncDisposable
 
     public ScriptedHttpServer Server { get; }
 
+    /// <summary>The per-attempt timeout of the Glue transport; the production value unless a test shortens it.</summary>
+    public TimeSpan AttemptTimeout { get; set; } = GlueClientFactory.AttemptTimeout;
+
     public static async Task<FaultHarness> StartAsync() => new(await ScriptedHttpServer.StartAsync());
 
     public Task<FaultOutcome> InvokeAsync(
@@ -54,8 +57,9 @@ internal sealed class FaultHarness : IAsyncDisposable
             AuthenticationRegion = "us-east-1",
             RetryMode = RequestRetryMode.Standard,
             MaxErrorRetry = 2,
-            Timeout = GlueClientFactory.AttemptTimeout,
         };
+        using var transport = new GlueHttpClientFactory(AttemptTimeout, GlueClientFactory.MaxResponseBytes);
+        GlueClientFactory.ApplyTransport(config, transport);
         if (httpClientFactory is not null)
         {
             config.HttpClientFactory = httpClientFactory;

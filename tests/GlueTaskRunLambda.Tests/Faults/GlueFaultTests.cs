@@ -260,6 +260,80 @@ public sealed class GlueFaultTests : IAsyncLifetime
         var outcome = await _harness.InvokeAsync();
 
         Assert.IsType<GlueUnavailable>(outcome.Error);
+        Assert.InRange(_harness.GetRequestCount, 1, 3);
+    }
+
+    [Theory]
+    [InlineData(200)]
+    [InlineData(400)]
+    public async Task BodyStallsPastDeadline_GlueUnavailableBeforeDeadline(int status)
+    {
+        _harness.Server.Fallback = async context =>
+        {
+            context.Response.StatusCode = status;
+            context.Response.ContentLength = 1000;
+            await context.Response.Body.WriteAsync("{\"Status\""u8.ToArray());
+            await context.Response.Body.FlushAsync();
+            await Task.Delay(TimeSpan.FromSeconds(20), context.RequestAborted);
+        };
+
+        var outcome = await _harness.InvokeAsync(timeUntilDeadline: TimeSpan.FromSeconds(2));
+
+        Assert.IsType<GlueUnavailable>(outcome.Error);
+        Assert.True(outcome.Duration < TimeSpan.FromSeconds(2), $"took {outcome.Duration}");
+    }
+
+    [Fact]
+    public async Task BodyTricklesPastAttemptTimeout_RetriedThenGlueUnavailable()
+    {
+        _harness.AttemptTimeout = TimeSpan.FromMilliseconds(700);
+        _harness.Server.Fallback = async context =>
+        {
+            context.Response.StatusCode = 200;
+            context.Response.ContentLength = 1000;
+            for (int index = 0; index < 100; index++)
+            {
+                await context.Response.Body.WriteAsync(" "u8.ToArray(), context.RequestAborted);
+                await context.Response.Body.FlushAsync(context.RequestAborted);
+                await Task.Delay(TimeSpan.FromMilliseconds(200), context.RequestAborted);
+            }
+        };
+
+        var outcome = await _harness.InvokeAsync(timeUntilDeadline: TimeSpan.FromSeconds(20));
+
+        Assert.IsType<GlueUnavailable>(outcome.Error);
+        Assert.Contains("did not send a complete response within 0.7 s", outcome.Error!.Message, StringComparison.Ordinal);
+        Assert.Equal(3, _harness.GetRequestCount);
+        Assert.True(outcome.Duration < TimeSpan.FromSeconds(10), $"took {outcome.Duration}");
+    }
+
+    [Fact]
+    public async Task BodyOverSizeLimit_GlueUnavailable()
+    {
+        string padding = new('x', 9 * 1024 * 1024);
+        _harness.AlwaysAnswer(200, $$"""{"Status":"RUNNING","LogGroupName":"{{padding}}"}""");
+
+        var outcome = await _harness.InvokeAsync();
+
+        Assert.IsType<GlueUnavailable>(outcome.Error);
+        Assert.Contains("at most 8388608 bytes", outcome.Error!.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RedirectAnswer_NotFollowed()
+    {
+        await using var elsewhere = await Support.ScriptedHttpServer.StartAsync();
+        elsewhere.Fallback = context => Support.ScriptedHttpServer.Respond(context, 200, Running);
+        _harness.Server.Fallback = context =>
+        {
+            context.Response.Headers.Location = elsewhere.BaseAddress.ToString();
+            return Support.ScriptedHttpServer.Respond(context, 307, "");
+        };
+
+        var outcome = await _harness.InvokeAsync();
+
+        Assert.IsType<GlueUnavailable>(outcome.Error);
+        Assert.Empty(elsewhere.Requests);
     }
 
     [Fact]
