@@ -18,9 +18,10 @@ internal static class Program
         string? runtimeApi = getVariable("AWS_LAMBDA_RUNTIME_API");
         bool inLambda = !string.IsNullOrEmpty(runtimeApi);
         TimeProvider time = TimeProvider.System;
+        var redactor = SecretRedactor.FromEnvironment(getVariable);
 
         // Outside Lambda standard output carries the status document, so logs go to standard error.
-        var logger = FunctionLogger.FromEnvironment(getVariable, inLambda ? Console.Out : Console.Error, time);
+        var logger = FunctionLogger.FromEnvironment(getVariable, inLambda ? Console.Out : Console.Error, time, redactor);
 
         using var shutdown = new CancellationTokenSource();
         Console.CancelKeyPress += (_, eventArgs) =>
@@ -32,7 +33,7 @@ internal static class Program
         if (inLambda)
         {
             using var runtimeClient = new RuntimeApiClient(runtimeApi!);
-            if (!TryCreateFunction(getVariable, time, logger, out ILambdaFunction? function, out FunctionError? initError))
+            if (!TryCreateFunction(getVariable, time, logger, redactor, out ILambdaFunction? function, out FunctionError? initError))
             {
                 await runtimeClient.PostInitErrorAsync(ErrorBodies.From(initError!), shutdown.Token).ConfigureAwait(false);
                 return 1;
@@ -42,7 +43,7 @@ internal static class Program
             return await host.RunAsync(shutdown.Token).ConfigureAwait(false);
         }
 
-        if (!TryCreateFunction(getVariable, time, logger, out ILambdaFunction? localFunction, out FunctionError? configError))
+        if (!TryCreateFunction(getVariable, time, logger, redactor, out ILambdaFunction? localFunction, out FunctionError? configError))
         {
             await Console.Error.WriteLineAsync(configError!.Message).ConfigureAwait(false);
             return LocalInvoker.UsageError;
@@ -57,6 +58,7 @@ internal static class Program
         Func<string, string?> getVariable,
         TimeProvider time,
         FunctionLogger logger,
+        SecretRedactor redactor,
         out ILambdaFunction? function,
         out FunctionError? error)
     {
@@ -64,7 +66,7 @@ internal static class Program
         {
             FunctionSettings settings = FunctionSettings.FromEnvironment(getVariable);
             var glue = GlueClientFactory.Create(getVariable);
-            var handler = new TaskRunStatusHandler(glue, settings, time, new PollPolicy(Random.Shared), logger);
+            var handler = new TaskRunStatusHandler(glue, settings, time, new PollPolicy(Random.Shared), logger, redactor);
             function = new StatusFunction(handler);
             error = null;
             return true;

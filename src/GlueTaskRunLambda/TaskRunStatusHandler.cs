@@ -29,14 +29,17 @@ internal sealed class TaskRunStatusHandler
     private readonly StatusDocumentBuilder _builder;
     private readonly TaskRunLocator _locator;
     private readonly FunctionLogger _logger;
+    private readonly SecretRedactor _redactor;
 
     public TaskRunStatusHandler(
         IGlueClient glue,
         FunctionSettings settings,
         TimeProvider timeProvider,
         PollPolicy pollPolicy,
-        FunctionLogger logger)
+        FunctionLogger logger,
+        SecretRedactor? redactor = null)
     {
+        _redactor = redactor ?? SecretRedactor.PatternsOnly;
         _glue = glue;
         _settings = settings;
         _timeProvider = timeProvider;
@@ -72,7 +75,7 @@ internal sealed class TaskRunStatusHandler
             // A defect of the function itself: still reported under a documented errorType,
             // one the wait loop retries a bounded number of times.
             var error = new GlueUnavailable(
-                $"The function failed unexpectedly with {exception.GetType().Name}: {exception.Message}",
+                $"The function failed unexpectedly with {exception.GetType().Name}: {_redactor.Redact(exception.Message)}",
                 exception);
             LogFailure(context, request, error);
             throw error;
@@ -110,12 +113,12 @@ internal sealed class TaskRunStatusHandler
         {
             // The SDK's own HTTP timeout cancels the request without our token firing.
             throw new GlueUnavailable(
-                $"The call to Glue for {Describe(request.TransformId, taskRunId)} timed out: {exception.Message}",
+                $"The call to Glue for {Describe(request.TransformId, taskRunId)} timed out: {_redactor.Redact(exception.Message)}",
                 exception);
         }
         catch (Exception exception) when (exception is not OperationCanceledException and not FunctionError)
         {
-            throw GlueErrorClassifier.Classify(exception, Describe(request.TransformId, taskRunId));
+            throw GlueErrorClassifier.Classify(exception, Describe(request.TransformId, taskRunId), _redactor);
         }
 
         double latencyMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;

@@ -54,45 +54,48 @@ internal static class GlueErrorClassifier
     /// Returns the function error for <paramref name="exception"/>, thrown while reading
     /// <paramref name="subject"/> (for example "task run tsk-1 of transform tfm-1").
     /// </summary>
-    public static FunctionError Classify(Exception exception, string subject)
+    public static FunctionError Classify(Exception exception, string subject, SecretRedactor redactor)
     {
         ArgumentNullException.ThrowIfNull(exception);
+        ArgumentNullException.ThrowIfNull(redactor);
+
+        string message = redactor.Redact(exception.Message);
 
         return exception switch
         {
             FunctionError functionError => functionError,
             AmazonUnmarshallingException unreadable => new GlueUnavailable(
-                $"Glue returned a response for {subject} that could not be read: {unreadable.Message}",
+                $"Glue returned a response for {subject} that could not be read: {message}",
                 unreadable),
-            AmazonServiceException service => ClassifyServiceError(service, subject),
+            AmazonServiceException service => ClassifyServiceError(service, subject, message),
             AmazonClientException client when IsCredentialFailure(client) => new GlueAccessDenied(
-                $"No AWS credentials were found to call Glue for {subject}: {client.Message} "
+                $"No AWS credentials were found to call Glue for {subject}: {message} "
                 + "Give the function an execution role, or set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY.",
                 client),
             AmazonClientException client => new GlueUnavailable(
-                $"The call to Glue for {subject} failed before Glue answered: {client.Message}",
+                $"The call to Glue for {subject} failed before Glue responded: {message}",
                 client),
             JsonException json => new GlueUnavailable(
-                $"Glue returned a response for {subject} that is not the expected JSON: {json.Message}",
+                $"Glue returned a response for {subject} that is not the expected JSON: {message}",
                 json),
             HttpRequestException or SocketException or IOException => new GlueUnavailable(
-                $"The network call to Glue for {subject} failed: {exception.Message}",
+                $"The network call to Glue for {subject} failed: {message}",
                 exception),
             _ => new GlueUnavailable(
-                $"The call to Glue for {subject} failed with {exception.GetType().Name}: {exception.Message}",
+                $"The call to Glue for {subject} failed with {exception.GetType().Name}: {message}",
                 exception),
         };
     }
 
-    private static FunctionError ClassifyServiceError(AmazonServiceException exception, string subject)
+    private static FunctionError ClassifyServiceError(AmazonServiceException exception, string subject, string message)
     {
         string code = exception.ErrorCode ?? "";
-        string detail = $"Glue answered {(int)exception.StatusCode} {DescribeCode(code)} for {subject}: {exception.Message}";
+        string detail = $"Glue returned {(int)exception.StatusCode} {DescribeCode(code)} for {subject}: {message}";
 
         if (NotFoundCodes.Contains(code))
         {
             return new TaskRunNotFound(
-                $"Glue has no {subject} ({code}: {exception.Message}). Check both ids and the region.",
+                $"Glue has no {subject} ({code}: {message}). Check both ids and the region.",
                 exception);
         }
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using GlueTaskRunLambda.Errors;
 
 namespace GlueTaskRunLambda.Logging;
 
@@ -9,7 +10,8 @@ namespace GlueTaskRunLambda.Logging;
 /// Writes one log line per call, as Lambda's JSON log format when AWS_LAMBDA_LOG_FORMAT
 /// is JSON and as tab-separated text otherwise. Every value is written as a JSON value,
 /// so a control character inside an id or a Glue message cannot start a forged line.
-/// Logging never throws: a failed write is dropped.
+/// Every string value passes through a <see cref="SecretRedactor"/>. A failed write is
+/// dropped, so logging never fails an invocation.
 /// </summary>
 internal sealed class FunctionLogger
 {
@@ -21,9 +23,16 @@ internal sealed class FunctionLogger
     private readonly TextWriter _output;
     private readonly TimeProvider _timeProvider;
     private readonly Lock _gate = new();
+    private readonly SecretRedactor _redactor;
 
-    public FunctionLogger(TextWriter output, TimeProvider timeProvider, bool json, LogLevel minimumLevel)
+    public FunctionLogger(
+        TextWriter output,
+        TimeProvider timeProvider,
+        bool json,
+        LogLevel minimumLevel,
+        SecretRedactor? redactor = null)
     {
+        _redactor = redactor ?? SecretRedactor.PatternsOnly;
         _output = output;
         _timeProvider = timeProvider;
         IsJson = json;
@@ -38,7 +47,8 @@ internal sealed class FunctionLogger
     public static FunctionLogger FromEnvironment(
         Func<string, string?> getVariable,
         TextWriter output,
-        TimeProvider timeProvider)
+        TimeProvider timeProvider,
+        SecretRedactor? redactor = null)
     {
         ArgumentNullException.ThrowIfNull(getVariable);
 
@@ -46,7 +56,7 @@ internal sealed class FunctionLogger
         LogLevel level = Enum.TryParse(getVariable("AWS_LAMBDA_LOG_LEVEL"), ignoreCase: true, out LogLevel parsed)
             ? parsed
             : LogLevel.Info;
-        return new FunctionLogger(output, timeProvider, json, level);
+        return new FunctionLogger(output, timeProvider, json, level, redactor);
     }
 
     public bool IsEnabled(LogLevel level) => level >= MinimumLevel;
@@ -116,7 +126,7 @@ internal sealed class FunctionLogger
         return line.ToString();
     }
 
-    private static string JsonText(object? value)
+    private string JsonText(object? value)
     {
         using var buffer = new MemoryStream();
         using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
@@ -127,7 +137,7 @@ internal sealed class FunctionLogger
         return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
     }
 
-    private static void WriteValue(Utf8JsonWriter writer, object? value)
+    private void WriteValue(Utf8JsonWriter writer, object? value)
     {
         switch (value)
         {
@@ -147,7 +157,7 @@ internal sealed class FunctionLogger
                 writer.WriteNumberValue(number);
                 break;
             default:
-                writer.WriteStringValue(Convert.ToString(value, CultureInfo.InvariantCulture));
+                writer.WriteStringValue(_redactor.Redact(Convert.ToString(value, CultureInfo.InvariantCulture)));
                 break;
         }
     }

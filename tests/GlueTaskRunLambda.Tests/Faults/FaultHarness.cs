@@ -67,8 +67,9 @@ internal sealed class FaultHarness : IAsyncDisposable
 
         using var glue = new GlueServiceClient(new SessionAWSCredentials(AccessKeyId, SecretAccessKey, SessionToken), config);
         var log = new StringWriter();
-        var logger = new FunctionLogger(log, TimeProvider.System, json: true, LogLevel.Trace);
-        var handler = new TaskRunStatusHandler(glue, new FunctionSettings(), TimeProvider.System, new PollPolicy(new Random(5)), logger);
+        var redactor = new SecretRedactor([SecretAccessKey, SessionToken]);
+        var logger = new FunctionLogger(log, TimeProvider.System, json: true, LogLevel.Trace, redactor);
+        var handler = new TaskRunStatusHandler(glue, new FunctionSettings(), TimeProvider.System, new PollPolicy(new Random(5)), logger, redactor);
         var context = new InvocationContext
         {
             RequestId = "req-fault",
@@ -89,6 +90,7 @@ internal sealed class FaultHarness : IAsyncDisposable
 
         var outcome = new FaultOutcome(document, error, log.ToString(), DateTimeOffset.UtcNow - started);
         AssertNoCredentials(outcome.Log);
+        AssertNoCredentials(outcome.Error?.Message ?? "");
         return outcome;
     }
 

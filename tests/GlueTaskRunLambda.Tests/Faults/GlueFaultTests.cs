@@ -105,6 +105,20 @@ public sealed class GlueFaultTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ErrorMessageEchoesCredentials_RedactedEverywhere()
+    {
+        string echo = "The request signature we calculated does not match the signature you provided. "
+            + "The Canonical String for this request should have been 'POST / content-type:application/x-amz-json-1.1 "
+            + $"x-amz-security-token:{FaultHarness.SessionToken} ...'";
+        _harness.AlwaysAnswer(400, $$"""{"__type":"InvalidSignatureException","Message":"{{echo}} Signature=0123456789abcdef0123456789abcdef secret {{FaultHarness.SecretAccessKey}}"}""");
+
+        var outcome = await _harness.InvokeAsync();
+
+        Assert.IsType<GlueAccessDenied>(outcome.Error);
+        Assert.Contains("does not match the signature you provided", outcome.Error!.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task EntityNotFound_TaskRunNotFound()
     {
         _harness.AlwaysAnswer(400, """{"__type":"EntityNotFoundException","Message":"Task run tsk-1 not found"}""");

@@ -89,9 +89,9 @@ public sealed class HandlerPropertyTests
         Gen.Frequency((9, TypedValue(key)), (1, Value)).Select(value => (key, value)));
 
     private static readonly Gen<GlueBehavior> Glue = Gen.Frequency(
-        (8, GlueMember.Array[0, 10].Select(Object).Select(body => new GlueBehavior(body, null, 0, false))),
-        (2, Gen.Select(Gen.OneOf(ErrorCodes), Gen.OneOf(400, 403, 429, 500, 503)).Select((code, status) => new GlueBehavior(null, code, status, false))),
-        (1, Gen.Byte.Array[0, 40].Select(bytes => new GlueBehavior(Encoding.Latin1.GetString(bytes), null, 0, false))),
+        (32, GlueMember.Array[0, 10].Select(Object).Select(body => new GlueBehavior(body, null, 0, false))),
+        (8, Gen.Select(Gen.OneOf(ErrorCodes), Gen.OneOf(400, 403, 429, 500, 503)).Select((code, status) => new GlueBehavior(null, code, status, false))),
+        (4, Gen.Byte.Array[0, 40].Select(bytes => new GlueBehavior(Encoding.Latin1.GetString(bytes), null, 0, false))),
         (1, Gen.Const(new GlueBehavior(null, null, 0, Hang: true))));
 
     [Fact]
@@ -99,7 +99,7 @@ public sealed class HandlerPropertyTests
     {
         Gen.Select(Event, Glue).Sample(
             (eventJson, glue) => CheckInvariantsAsync(eventJson, glue).GetAwaiter().GetResult(),
-            iter: 2_000,
+            iter: 1_500,
             threads: 2);
     }
 
@@ -149,7 +149,7 @@ public sealed class HandlerPropertyTests
             },
         };
 
-        var outcome = await InvokeAsync(client, eventJson, glue.Hang ? TimeSpan.FromMilliseconds(700) : TimeSpan.FromSeconds(10));
+        var outcome = await InvokeAsync(client, eventJson, glue.Hang ? TimeSpan.FromMilliseconds(1200) : TimeSpan.FromSeconds(10));
         AssertInvariants(outcome, $"event {Shorten(eventJson)} glue {glue with { Body = Shorten(glue.Body) }}");
     }
 
