@@ -2,6 +2,7 @@ using GlueTaskRunLambda.Errors;
 using GlueTaskRunLambda.Glue;
 using GlueTaskRunLambda.Input;
 using GlueTaskRunLambda.Logging;
+using GlueTaskRunLambda.Serialization;
 
 namespace GlueTaskRunLambda;
 
@@ -74,7 +75,7 @@ internal sealed class TaskRunLocator
             throw new TaskRunNotFound(
                 $"The {lookup.EventName} event recorded no task run id, and Glue lists no {lookup.TaskType} run "
                 + $"of transform '{IdRules.Quote(request.TransformId)}' started within {MatchWindow.TotalMinutes:0} "
-                + $"minutes of {lookup.StartedNear:O}.");
+                + $"minutes of {Rfc3339Converter.ToRfc3339(lookup.StartedNear)}.");
         }
 
         IdRules.Validate("TaskRunId from GetMLTaskRuns", taskRunId);
@@ -84,7 +85,7 @@ internal sealed class TaskRunLocator
             new LogField(LogField.TransformId, request.TransformId),
             new LogField(LogField.TaskRunId, taskRunId),
             new LogField("taskType", lookup.TaskType),
-            new LogField("eventTime", lookup.StartedNear.ToString("O", System.Globalization.CultureInfo.InvariantCulture)));
+            new LogField("eventTime", Rfc3339Converter.ToRfc3339(lookup.StartedNear)));
         return taskRunId;
     }
 

@@ -3,6 +3,7 @@ using GlueTaskRunLambda.Errors;
 using GlueTaskRunLambda.Glue;
 using GlueTaskRunLambda.Input;
 using GlueTaskRunLambda.Logging;
+using GlueTaskRunLambda.Serialization;
 using GlueTaskRunLambda.Status;
 
 namespace GlueTaskRunLambda;
@@ -19,6 +20,9 @@ internal sealed class TaskRunStatusHandler
 
     /// <summary>Budget for the Glue call when the host gives no deadline.</summary>
     public static readonly TimeSpan DefaultBudget = TimeSpan.FromSeconds(30);
+
+    /// <summary>How far a fed-back FirstCheckedOn may lie ahead of this host's clock.</summary>
+    public static readonly TimeSpan AllowedClockSkew = TimeSpan.FromMinutes(5);
 
     /// <summary>Lambda's maximum timeout; a deadline further away than this is not believed.</summary>
     public static readonly TimeSpan MaxBudget = TimeSpan.FromSeconds(900);
@@ -161,8 +165,8 @@ internal sealed class TaskRunStatusHandler
         if (budget <= TimeSpan.Zero)
         {
             throw new GlueUnavailable(
-                $"No time is left before the Lambda deadline to call Glue (deadline {context.Deadline:O}, "
-                + $"now {now:O}). Raise the function timeout.");
+                $"No time is left before the Lambda deadline to call Glue (deadline {Rfc3339Converter.ToRfc3339(context.Deadline!.Value)}, "
+                + $"now {Rfc3339Converter.ToRfc3339(now)}). Raise the function timeout.");
         }
 
         var source = CancellationTokenSource.CreateLinkedTokenSource(hostToken);
@@ -185,11 +189,12 @@ internal sealed class TaskRunStatusHandler
     private void CheckFirstCheckedOn(TaskRunRequest request)
     {
         DateTimeOffset now = _timeProvider.GetUtcNow();
-        if (request.FirstCheckedOn is { } first && (first > now.AddDays(1) || first < now.AddYears(-2)))
+        if (request.FirstCheckedOn is { } first && (first > now + AllowedClockSkew || first < now.AddYears(-2)))
         {
             throw new InvalidTaskRunRequest(
-                $"FirstCheckedOn {first:O} is invalid: a previous status document cannot be from the future "
-                + "or more than two years old. Start the wait with only TransformId and TaskRunId.");
+                $"FirstCheckedOn {Rfc3339Converter.ToRfc3339(first)} is invalid: a previous status document "
+                + $"cannot be more than {AllowedClockSkew.TotalMinutes:0} minutes in the future or more than two "
+                + "years old. Start the wait with only TransformId and TaskRunId.");
         }
     }
 

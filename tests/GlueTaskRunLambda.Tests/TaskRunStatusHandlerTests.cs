@@ -218,6 +218,31 @@ public sealed class TaskRunStatusHandlerTests
     }
 
     [Fact]
+    public async Task Handle_MaximumPollCount_StaysAtMaximum()
+    {
+        var document = await HandleAsync("""{"TransformId":"t","TaskRunId":"r","PollCount":2147483647}""");
+
+        Assert.Equal(int.MaxValue, document.PollCount);
+    }
+
+    [Theory]
+    [InlineData(4, true)]
+    [InlineData(6, false)]
+    public async Task Handle_FirstCheckedOnAhead_AllowsFiveMinutesOfSkew(int minutesAhead, bool accepted)
+    {
+        string firstCheckedOn = Serialization.Rfc3339Converter.ToRfc3339(HandlerFactory.Start.AddMinutes(minutesAhead));
+        string json = $$"""{"TransformId":"t","TaskRunId":"r","FirstCheckedOn":"{{firstCheckedOn}}"}""";
+
+        var error = await Record.ExceptionAsync(() => HandleAsync(json));
+
+        Assert.Equal(accepted, error is null);
+        if (!accepted)
+        {
+            Assert.Contains("more than 5 minutes in the future", Assert.IsType<InvalidTaskRunRequest>(error).Message, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public async Task Handle_GlueNotFound_RaisesTaskRunNotFound()
     {
         _glue.GetRun = (_, _, _) => throw new AmazonServiceException("nope", ErrorType.Sender, "EntityNotFoundException", "r1", System.Net.HttpStatusCode.BadRequest);

@@ -5,8 +5,10 @@ using GlueTaskRunLambda.Errors;
 namespace GlueTaskRunLambda.Input;
 
 /// <summary>
-/// Glue's rule for TransformId and TaskRunId: 1 to 255 characters, no control characters
-/// other than tab, and no unpaired surrogates.
+/// Glue's rule for TransformId and TaskRunId: 1 to 255 UTF-16 code units matching
+/// [\u0020-\uD7FF\uE000-\uFFFD\t] or a surrogate pair. That rejects the control characters
+/// below U+0020 except tab, U+FFFE, U+FFFF and unpaired surrogates, and accepts DEL and
+/// the C1 controls U+0080 to U+009F.
 /// </summary>
 internal static class IdRules
 {
@@ -24,11 +26,11 @@ internal static class IdRules
         for (int index = 0; index < value.Length; index++)
         {
             char character = value[index];
-            if (char.IsControl(character) && character != '\t')
+            if ((character < '\u0020' && character != '\t') || character is '\uFFFE' or '\uFFFF')
             {
                 throw new InvalidTaskRunRequest(
-                    $"{field} '{Quote(value)}' is invalid: it contains the control character "
-                    + $"U+{(int)character:X4} at position {index}; Glue accepts no control character but tab.");
+                    $"{field} '{Quote(value)}' is invalid: it contains U+{(int)character:X4} at position {index}. "
+                    + "Glue accepts no control character below U+0020 but tab, and neither U+FFFE nor U+FFFF.");
             }
 
             if (char.IsSurrogate(character))

@@ -100,7 +100,7 @@ internal static class TaskRunRequestParser
             MaxPollSeconds = ReadOptionalInt(element, "MaxPollSeconds", fieldPrefix, 1, FunctionSettings.MaxPollLimit),
             MaxWaitSeconds = ReadOptionalInt(element, "MaxWaitSeconds", fieldPrefix, 1, FunctionSettings.MaxWaitLimit),
             CancelOnWaitBound = ReadOptionalBool(element, "CancelOnWaitBound", fieldPrefix),
-            PreviousPollCount = ReadOptionalInt(element, "PollCount", fieldPrefix, 0, int.MaxValue - 1) ?? 0,
+            PreviousPollCount = ReadOptionalInt(element, "PollCount", fieldPrefix, 0, int.MaxValue) ?? 0,
             FirstCheckedOn = ReadOptionalTimestamp(element, "FirstCheckedOn", fieldPrefix),
         };
     }
@@ -215,7 +215,7 @@ internal static class TaskRunRequestParser
         if (value.ValueKind != JsonValueKind.Number || !value.TryGetInt32(out int number) || number < min || number > max)
         {
             throw new InvalidTaskRunRequest(
-                $"{fieldPrefix}{name} {Shorten(value.GetRawText())} is invalid: it must be a whole number "
+                $"{fieldPrefix}{name} {Shorten(RawText(value))} is invalid: it must be a whole number "
                 + $"from {min} to {max}.");
         }
 
@@ -234,7 +234,7 @@ internal static class TaskRunRequestParser
             JsonValueKind.True => true,
             JsonValueKind.False => false,
             _ => throw new InvalidTaskRunRequest(
-                $"{fieldPrefix}{name} {Shorten(value.GetRawText())} is invalid: it must be true or false."),
+                $"{fieldPrefix}{name} {Shorten(RawText(value))} is invalid: it must be true or false."),
         };
     }
 
@@ -249,7 +249,7 @@ internal static class TaskRunRequestParser
         if (!Rfc3339Converter.TryParse(text, out DateTimeOffset timestamp))
         {
             throw new InvalidTaskRunRequest(
-                $"{fieldPrefix}{name} {Shorten(value.GetRawText())} is invalid: it must be an RFC 3339 "
+                $"{fieldPrefix}{name} {Shorten(RawText(value))} is invalid: it must be an RFC 3339 "
                 + "timestamp such as \"2026-01-31T12:00:00Z\".");
         }
 
@@ -264,11 +264,25 @@ internal static class TaskRunRequestParser
         }
         catch (InvalidOperationException exception)
         {
-            // System.Text.Json refuses to decode an escaped unpaired surrogate (\uD800).
+            // System.Text.Json refuses to decode an escaped unpaired surrogate (\uD800) or
+            // bytes that are not UTF-8, and so would GetRawText: the message cannot quote it.
             throw new InvalidTaskRunRequest(
-                $"{field} {Shorten(value.GetRawText())} is invalid: it contains an unpaired surrogate "
-                + "escape, which is not a character.",
+                $"{field} is invalid: it contains bytes that are not UTF-8 or an unpaired surrogate "
+                + "escape, neither of which is a character. Send the id as UTF-8 text.",
                 exception);
+        }
+    }
+
+    /// <summary>Returns the element's JSON text, or a placeholder when it is not valid UTF-8.</summary>
+    private static string RawText(JsonElement element)
+    {
+        try
+        {
+            return element.GetRawText();
+        }
+        catch (InvalidOperationException)
+        {
+            return "(text that is not valid UTF-8)";
         }
     }
 
@@ -277,8 +291,8 @@ internal static class TaskRunRequestParser
         JsonValueKind.Object => "object",
         JsonValueKind.Array => "array",
         JsonValueKind.String => "string",
-        JsonValueKind.Number => $"number {Shorten(element.GetRawText())}",
-        JsonValueKind.True or JsonValueKind.False => $"boolean {element.GetRawText()}",
+        JsonValueKind.Number => $"number {Shorten(RawText(element))}",
+        JsonValueKind.True or JsonValueKind.False => $"boolean {RawText(element)}",
         JsonValueKind.Null => "null",
         _ => element.ValueKind.ToString().ToLowerInvariant(),
     };

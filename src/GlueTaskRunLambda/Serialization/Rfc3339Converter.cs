@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using System.Text.Json.Serialization;
 
 namespace GlueTaskRunLambda.Serialization;
@@ -8,7 +9,7 @@ namespace GlueTaskRunLambda.Serialization;
 /// Writes timestamps as RFC 3339 strings in UTC with a 'T' and a 'Z', the form that
 /// Step Functions' timestamp comparisons accept, and reads them back.
 /// </summary>
-internal sealed class Rfc3339Converter : JsonConverter<DateTimeOffset?>
+internal sealed partial class Rfc3339Converter : JsonConverter<DateTimeOffset?>
 {
     internal const string Format = "yyyy'-'MM'-'dd'T'HH':'mm':'ss'.'fff'Z'";
 
@@ -52,11 +53,22 @@ internal sealed class Rfc3339Converter : JsonConverter<DateTimeOffset?>
     internal static string ToRfc3339(DateTimeOffset value) =>
         value.UtcDateTime.ToString(Format, CultureInfo.InvariantCulture);
 
-    internal static bool TryParse(string text, out DateTimeOffset value) =>
-        DateTimeOffset.TryParse(
-            text,
-            CultureInfo.InvariantCulture,
-            DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal,
-            out value)
-        && text.Contains('T', StringComparison.Ordinal);
+    /// <summary>
+    /// Parses an RFC 3339 date-time: a full date, 'T', a full time with optional fraction,
+    /// and 'Z' or a numeric offset. Lower-case 't' and 'z' are accepted, as RFC 3339 allows;
+    /// a missing offset or a missing seconds field is not.
+    /// </summary>
+    internal static bool TryParse(string text, out DateTimeOffset value)
+    {
+        value = default;
+        return DateTimePattern().IsMatch(text)
+            && DateTimeOffset.TryParse(
+                text.ToUpperInvariant(),
+                CultureInfo.InvariantCulture,
+                DateTimeStyles.AdjustToUniversal,
+                out value);
+    }
+
+    [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(\.\d{1,9})?([Zz]|[+-]\d{2}:\d{2})$")]
+    private static partial Regex DateTimePattern();
 }

@@ -59,7 +59,7 @@ internal sealed class StatusDocumentBuilder
             FindMatchesJobName = Cap(properties?.FindMatchesTaskRunProperties?.JobName),
             FindMatchesJobRunId = Cap(properties?.FindMatchesTaskRunProperties?.JobRunId),
             CheckedOn = now,
-            PollCount = request.PreviousPollCount + 1,
+            PollCount = request.PreviousPollCount == int.MaxValue ? int.MaxValue : request.PreviousPollCount + 1,
             NextPollSeconds = nextPoll,
             MinPollSeconds = minPoll,
             MaxPollSeconds = maxPoll,

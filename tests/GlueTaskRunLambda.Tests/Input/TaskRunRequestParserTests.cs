@@ -101,7 +101,11 @@ public sealed class TaskRunRequestParserTests
     [InlineData("""{"TransformId":12,"TaskRunId":"tsk-1"}""", "TransformId must be a string, not a JSON number 12")]
     [InlineData("""{"TransformId":"tfm-1","TaskRunId":null}""", "TaskRunId must be a string, not a JSON null")]
     [InlineData("""{"TransformId":"","TaskRunId":"tsk-1"}""", "TransformId '' is invalid: it must be 1 to 255 characters, not 0")]
-    [InlineData("""{"TransformId":"tfm-1","TaskRunId":"a\u0007b"}""", "control character U+0007 at position 1")]
+    [InlineData("""{"TransformId":"tfm-1","TaskRunId":"a\u0007b"}""", "contains U+0007 at position 1")]
+    [InlineData("""{"TransformId":"tfm-1","TaskRunId":"a\uffffb"}""", "contains U+FFFF at position 1")]
+    [InlineData("""{"TransformId":"tfm-1","TaskRunId":"a\ufffeb"}""", "contains U+FFFE at position 1")]
+    [InlineData("""{"TransformId":"tfm-1","TaskRunId":"tsk-1","FirstCheckedOn":"2026-01-31T12:00Z"}""", "FirstCheckedOn \"2026-01-31T12:00Z\" is invalid")]
+    [InlineData("""{"TransformId":"tfm-1","TaskRunId":"tsk-1","FirstCheckedOn":"2026-01-31T12:00:00"}""", "FirstCheckedOn \"2026-01-31T12:00:00\" is invalid")]
     [InlineData("""{"TransformId":"tfm-1","TaskRunId":"a\ud800b"}""", "unpaired surrogate")]
     [InlineData("""{"TransformId":"tfm-1","TaskRunId":"tsk-1","MinPollSeconds":0}""", "MinPollSeconds 0 is invalid")]
     [InlineData("""{"TransformId":"tfm-1","TaskRunId":"tsk-1","MaxPollSeconds":"60"}""", "MaxPollSeconds \"60\" is invalid")]
@@ -121,6 +125,55 @@ public sealed class TaskRunRequestParserTests
         var error = Reject(json);
 
         Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(new byte[] { 0xFF, 0xFE })]
+    [InlineData(new byte[] { 0xED, 0xA0, 0x80 })]
+    [InlineData(new byte[] { 0xC3 })]
+    public void Parse_IdNotUtf8_RejectedAsInvalid(byte[] badBytes)
+    {
+        foreach (string field in new[] { "TransformId", "TaskRunId", "FirstCheckedOn", "MinPollSeconds" })
+        {
+            byte[] json =
+            [
+                .. Encoding.UTF8.GetBytes("""{"TransformId":"tfm-1","TaskRunId":"tsk-1",""" + $"\"{field}\":\"x"),
+                .. badBytes,
+                .. Encoding.UTF8.GetBytes("\"}"),
+            ];
+
+            var error = Assert.Throws<InvalidTaskRunRequest>(() => TaskRunRequestParser.Parse(json));
+
+            Assert.Contains(field, error.Message, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void Parse_DelAndC1Controls_AcceptedAsGlueDoes()
+    {
+        var request = Parse("""{"TransformId":"tfm-\u007f","TaskRunId":"tsk-\u0085"}""");
+
+        Assert.Equal("tfm-\u007f", request.TransformId);
+        Assert.Equal("tsk-\u0085", request.TaskRunId);
+    }
+
+    [Theory]
+    [InlineData("2026-01-31T12:00:00Z")]
+    [InlineData("2026-01-31t12:00:00.123z")]
+    [InlineData("2026-01-31T13:00:00+01:00")]
+    public void Parse_Rfc3339FirstCheckedOn_Accepted(string timestamp)
+    {
+        var request = Parse($$"""{"TransformId":"tfm-1","TaskRunId":"tsk-1","FirstCheckedOn":"{{timestamp}}"}""");
+
+        Assert.Equal(12, request.FirstCheckedOn!.Value.UtcDateTime.Hour);
+    }
+
+    [Fact]
+    public void Parse_MaximumPollCount_Accepted()
+    {
+        var request = Parse("""{"TransformId":"tfm-1","TaskRunId":"tsk-1","PollCount":2147483647}""");
+
+        Assert.Equal(int.MaxValue, request.PreviousPollCount);
     }
 
     [Fact]
