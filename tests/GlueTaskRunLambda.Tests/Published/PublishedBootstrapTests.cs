@@ -143,6 +143,18 @@ public sealed class PublishedBootstrapTests : IAsyncLifetime
         Assert.Empty(_glue.ReceivedRequests);
     }
 
+    [Theory]
+    [InlineData("""{"TransformId":""", "ExpectedJsonTokens")]
+    [InlineData("""{"TransformId":"a","TransformId":"b","TaskRunId":"c"}""", "DuplicatePropertiesNotAllowed")]
+    public async Task LocalInvoke_MalformedJson_MessageIsReadableText(string eventJson, string resourceKey)
+    {
+        var result = await PublishedBootstrap.RunAsync(Environment(), eventJson);
+
+        string message = JsonDocument.Parse(result.LastErrorLine).RootElement.GetProperty("errorMessage").GetString()!;
+        Assert.Contains("The event is not valid JSON", message, StringComparison.Ordinal);
+        Assert.DoesNotContain(resourceKey, message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task LocalInvoke_Logs_NeverContainCredentials()
     {
