@@ -1,3 +1,4 @@
+using System.Globalization;
 using GlueTaskRunLambda.Errors;
 using GlueTaskRunLambda.Glue.Sdk;
 using GlueTaskRunLambda.Hosting;
@@ -12,7 +13,25 @@ namespace GlueTaskRunLambda;
 /// </summary>
 internal static class Program
 {
+    /// <summary>Exit code for a failure the function did not expect (sysexits' EX_SOFTWARE).</summary>
+    private const int InternalFailure = 70;
+
     private static async Task<int> Main(string[] args)
+    {
+        try
+        {
+            return await RunAsync(args).ConfigureAwait(false);
+        }
+#pragma warning disable CA1031 // The last resort: whatever escaped is reported in one line, not a stack trace.
+        catch (Exception exception)
+#pragma warning restore CA1031
+        {
+            TryWriteError($"bootstrap failed: {exception.GetType().Name}: {exception.Message}");
+            return InternalFailure;
+        }
+    }
+
+    private static async Task<int> RunAsync(string[] args)
     {
         Func<string, string?> getVariable = Environment.GetEnvironmentVariable;
         string? runtimeApi = getVariable("AWS_LAMBDA_RUNTIME_API");
@@ -30,28 +49,86 @@ internal static class Program
             shutdown.Cancel();
         };
 
-        if (inLambda)
+        return inLambda
+            ? await RunInLambdaAsync(runtimeApi!, getVariable, time, logger, redactor, shutdown.Token).ConfigureAwait(false)
+            : await RunLocallyAsync(args, getVariable, time, logger, redactor, shutdown.Token).ConfigureAwait(false);
+    }
+
+    private static async Task<int> RunInLambdaAsync(
+        string runtimeApi,
+        Func<string, string?> getVariable,
+        TimeProvider time,
+        FunctionLogger logger,
+        SecretRedactor redactor,
+        CancellationToken cancellationToken)
+    {
+        RuntimeApiClient runtimeClient;
+        try
         {
-            using var runtimeClient = new RuntimeApiClient(runtimeApi!);
+            runtimeClient = new RuntimeApiClient(runtimeApi);
+        }
+        catch (ArgumentException exception)
+        {
+            logger.Log(LogLevel.Fatal, "AWS_LAMBDA_RUNTIME_API is invalid", new LogField(LogField.ErrorMessage, exception.Message));
+            return 1;
+        }
+
+        using (runtimeClient)
+        {
             if (!TryCreateFunction(getVariable, time, logger, redactor, out ILambdaFunction? function, out FunctionError? initError))
             {
-                await runtimeClient.PostInitErrorAsync(ErrorBodies.From(initError!), shutdown.Token).ConfigureAwait(false);
+                try
+                {
+                    await runtimeClient.PostInitErrorAsync(ErrorBodies.From(initError!), cancellationToken).ConfigureAwait(false);
+                }
+                catch (Exception exception) when (exception is RuntimeApiPostException or RuntimeApiFatalException)
+                {
+                    logger.Log(
+                        LogLevel.Fatal,
+                        "Posting the init error to the Runtime API failed",
+                        new LogField(LogField.ErrorMessage, exception.Message));
+                }
+
                 return 1;
             }
 
             var host = new LambdaRuntimeHost(runtimeClient, function!, logger);
-            return await host.RunAsync(shutdown.Token).ConfigureAwait(false);
+            return await host.RunAsync(cancellationToken).ConfigureAwait(false);
         }
+    }
 
-        if (!TryCreateFunction(getVariable, time, logger, redactor, out ILambdaFunction? localFunction, out FunctionError? configError))
+    private static async Task<int> RunLocallyAsync(
+        string[] args,
+        Func<string, string?> getVariable,
+        TimeProvider time,
+        FunctionLogger logger,
+        SecretRedactor redactor,
+        CancellationToken cancellationToken)
+    {
+        if (!TryReadLocalTimeout(getVariable, out TimeSpan timeout))
         {
-            await Console.Error.WriteLineAsync(configError!.Message).ConfigureAwait(false);
+            await Console.Error.WriteLineAsync(
+                $"LOCAL_TIMEOUT_SECONDS '{getVariable(LocalTimeoutVariable)}' is invalid: it must be a whole number "
+                + $"of seconds from 1 to {(int)TaskRunStatusHandler.MaxBudget.TotalSeconds}.").ConfigureAwait(false);
             return LocalInvoker.UsageError;
         }
 
-        var invoker = new LocalInvoker(localFunction!, time, ReadLocalTimeout(getVariable));
+        if (!TryCreateFunction(getVariable, time, logger, redactor, out ILambdaFunction? function, out FunctionError? configError))
+        {
+            await LocalInvoker.WriteErrorAsync(Console.Error, configError!).ConfigureAwait(false);
+            return LocalInvoker.FunctionFailed;
+        }
+
+        var invoker = new LocalInvoker(function!, time, timeout);
         using Stream input = Console.OpenStandardInput();
-        return await invoker.RunAsync(args, input, Console.Out, Console.Error, shutdown.Token).ConfigureAwait(false);
+        return await invoker.RunAsync(
+                args,
+                input,
+                Console.Out,
+                Console.Error,
+                cancellationToken,
+                inputIsTerminal: !Console.IsInputRedirected)
+            .ConfigureAwait(false);
     }
 
     private static bool TryCreateFunction(
@@ -84,8 +161,37 @@ internal static class Program
         }
     }
 
-    private static TimeSpan ReadLocalTimeout(Func<string, string?> getVariable) =>
-        int.TryParse(getVariable("LOCAL_TIMEOUT_SECONDS"), out int seconds) && seconds > 0
-            ? TimeSpan.FromSeconds(seconds)
-            : TimeSpan.FromSeconds(30);
+    private const string LocalTimeoutVariable = "LOCAL_TIMEOUT_SECONDS";
+
+    private static bool TryReadLocalTimeout(Func<string, string?> getVariable, out TimeSpan timeout)
+    {
+        timeout = TimeSpan.FromSeconds(30);
+        string? text = getVariable(LocalTimeoutVariable);
+        if (string.IsNullOrEmpty(text))
+        {
+            return true;
+        }
+
+        if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out int seconds)
+            || seconds < 1
+            || seconds > TaskRunStatusHandler.MaxBudget.TotalSeconds)
+        {
+            return false;
+        }
+
+        timeout = TimeSpan.FromSeconds(seconds);
+        return true;
+    }
+
+    private static void TryWriteError(string message)
+    {
+        try
+        {
+            Console.Error.WriteLine(message);
+        }
+        catch (IOException)
+        {
+            // Standard error is closed or full; the exit code still reports the failure.
+        }
+    }
 }

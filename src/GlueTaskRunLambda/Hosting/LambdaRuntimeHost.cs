@@ -81,12 +81,21 @@ internal sealed class LambdaRuntimeHost
                 : await _runtimeApi.PostErrorAsync(context.RequestId, ErrorBodies.From(failure), cancellationToken)
                     .ConfigureAwait(false);
 
-            if (outcome == PostOutcome.Rejected)
+            if (!outcome.Accepted && failure is null)
             {
                 _logger.Error(
-                    failure is null ? "The Runtime API rejected the response" : "The Runtime API rejected the error",
+                    "The Runtime API rejected the response",
                     new LogField(LogField.RequestId, context.RequestId),
-                    new LogField("responseBytes", response?.Length));
+                    new LogField("statusCode", outcome.StatusCode),
+                    new LogField("responseBytes", response!.Length));
+            }
+            else if (!outcome.Accepted)
+            {
+                _logger.Error(
+                    "The Runtime API rejected the error",
+                    new LogField(LogField.RequestId, context.RequestId),
+                    new LogField("statusCode", outcome.StatusCode),
+                    new LogField(LogField.ErrorType, failure!.ErrorType));
             }
         }
         catch (RuntimeApiPostException exception)

@@ -16,12 +16,17 @@ internal sealed class LocalInvoker
     public const int FunctionFailed = 1;
     public const int UsageError = 64;
 
+    /// <summary>Exit code after Ctrl+C, as shells report a process ended by SIGINT.</summary>
+    public const int Cancelled = 130;
+
     public const string Usage =
         "Usage: bootstrap [EVENT_FILE | -]\n"
         + "Runs the function once on the event in EVENT_FILE, or on standard input when the file is - or\n"
         + "left out, and prints the status document. Set AWS_REGION and credentials, and\n"
-        + "AWS_ENDPOINT_URL_GLUE to use a local Glue endpoint. LOCAL_TIMEOUT_SECONDS (default 30) sets\n"
-        + "the invocation deadline.";
+        + "AWS_ENDPOINT_URL_GLUE to use a local Glue endpoint. LOCAL_TIMEOUT_SECONDS (default 30, 1 to\n"
+        + "900) sets the invocation deadline.\n"
+        + "Exit codes: 0 the status document is on standard output; 1 a function error, whose JSON\n"
+        + "{\"errorType\", \"errorMessage\"} is the last line of standard error; 64 a usage error.";
 
     private readonly ILambdaFunction _function;
     private readonly TimeProvider _timeProvider;
@@ -39,7 +44,8 @@ internal sealed class LocalInvoker
         Stream standardInput,
         TextWriter standardOutput,
         TextWriter standardError,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        bool inputIsTerminal = false)
     {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(standardOutput);
@@ -51,6 +57,13 @@ internal sealed class LocalInvoker
             return args.Count == 1 ? Success : UsageError;
         }
 
+        if (args.Count == 0 && inputIsTerminal)
+        {
+            // Waiting on a terminal with no prompt looks like a hang; say what is expected.
+            await standardError.WriteLineAsync(Usage).ConfigureAwait(false);
+            return UsageError;
+        }
+
         byte[] input;
         string source = args.Count == 0 || args[0] == "-" ? "-" : args[0];
         try
@@ -59,7 +72,7 @@ internal sealed class LocalInvoker
                 ? await ReadAllAsync(standardInput, cancellationToken).ConfigureAwait(false)
                 : await File.ReadAllBytesAsync(source, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or ArgumentException)
         {
             await standardError.WriteLineAsync($"Cannot read the event file '{source}': {exception.Message}")
                 .ConfigureAwait(false);
@@ -81,12 +94,25 @@ internal sealed class LocalInvoker
         }
         catch (FunctionError error)
         {
-            var body = new ErrorBody(error.ErrorType, error.Message, []);
-            string line = JsonSerializer.Serialize(body, FunctionJsonContext.Relaxed.ErrorBody);
-            await standardError.WriteLineAsync(line).ConfigureAwait(false);
-            await standardError.FlushAsync(cancellationToken).ConfigureAwait(false);
+            await WriteErrorAsync(standardError, error).ConfigureAwait(false);
             return FunctionFailed;
         }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            await standardError.WriteLineAsync("Cancelled before the function finished.").ConfigureAwait(false);
+            return Cancelled;
+        }
+    }
+
+    /// <summary>Writes <paramref name="error"/> as the JSON error line that ends standard error.</summary>
+    public static async Task WriteErrorAsync(TextWriter standardError, FunctionError error)
+    {
+        ArgumentNullException.ThrowIfNull(standardError);
+        ArgumentNullException.ThrowIfNull(error);
+
+        string line = JsonSerializer.Serialize(ErrorBodies.From(error), FunctionJsonContext.Relaxed.ErrorBody);
+        await standardError.WriteLineAsync(line).ConfigureAwait(false);
+        await standardError.FlushAsync().ConfigureAwait(false);
     }
 
     private static async Task<byte[]> ReadAllAsync(Stream stream, CancellationToken cancellationToken)

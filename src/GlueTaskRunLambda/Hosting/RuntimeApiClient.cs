@@ -15,14 +15,8 @@ internal sealed class RuntimeApiFatalException(string message, Exception? innerE
     : Exception(message, innerException);
 #pragma warning restore CA1032
 
-/// <summary>The outcome of posting a response or an error to the Runtime API.</summary>
-internal enum PostOutcome
-{
-    Accepted,
-
-    /// <summary>The Runtime API rejected the post (for example 413, too large); the loop goes on.</summary>
-    Rejected,
-}
+/// <summary>The outcome of posting a response or an error to the Runtime API, with the HTTP status.</summary>
+internal readonly record struct PostOutcome(bool Accepted, int StatusCode);
 
 /// <summary>
 /// An HTTP client for the Lambda Runtime API (version 2018-06-01): next, response, error
@@ -36,12 +30,21 @@ internal sealed class RuntimeApiClient : IDisposable
 
     private readonly HttpClient _http;
 
+    /// <exception cref="ArgumentException"><paramref name="runtimeApiAddress"/> is not a host and port.</exception>
     public RuntimeApiClient(string runtimeApiAddress, HttpMessageHandler? handler = null)
     {
+        if (!Uri.TryCreate($"http://{runtimeApiAddress}/2018-06-01/", UriKind.Absolute, out Uri? baseAddress)
+            || baseAddress.Authority != runtimeApiAddress)
+        {
+            throw new ArgumentException(
+                $"'{runtimeApiAddress}' is not a Runtime API address such as 127.0.0.1:9001.",
+                nameof(runtimeApiAddress));
+        }
+
         // The next call blocks until an event arrives, so the client sets no timeout.
         _http = new HttpClient(handler ?? new SocketsHttpHandler(), disposeHandler: true)
         {
-            BaseAddress = new Uri($"http://{runtimeApiAddress}/2018-06-01/"),
+            BaseAddress = baseAddress,
             Timeout = Timeout.InfiniteTimeSpan,
         };
     }
@@ -66,8 +69,13 @@ internal sealed class RuntimeApiClient : IDisposable
                     $"The Runtime API next call returned {(int)response.StatusCode} {response.ReasonPhrase}.");
             }
 
-            string requestId = Header(response, "Lambda-Runtime-Aws-Request-Id")
-                ?? throw new RuntimeApiFatalException("The Runtime API sent an event without Lambda-Runtime-Aws-Request-Id.");
+            string? requestId = Header(response, "Lambda-Runtime-Aws-Request-Id");
+            if (string.IsNullOrEmpty(requestId))
+            {
+                // Without a request id no response or error can be posted for the event.
+                throw new RuntimeApiFatalException("The Runtime API sent an event without Lambda-Runtime-Aws-Request-Id.");
+            }
+
 
             var context = new InvocationContext
             {
@@ -133,7 +141,7 @@ internal sealed class RuntimeApiClient : IDisposable
                     throw new RuntimeApiFatalException($"The Runtime API returned 500 to POST {path}.");
                 }
 
-                return response.IsSuccessStatusCode ? PostOutcome.Accepted : PostOutcome.Rejected;
+                return new PostOutcome(response.IsSuccessStatusCode, (int)response.StatusCode);
             }
         }
     }

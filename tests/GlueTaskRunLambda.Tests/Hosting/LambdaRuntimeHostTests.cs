@@ -98,6 +98,7 @@ public sealed class LambdaRuntimeHostTests : IAsyncLifetime
         Assert.Equal(1, exitCode);
         Assert.Equal("/2018-06-01/runtime/invocation/req-5/response", _runtimeApi.Requests[3].Path);
         Assert.Contains("The Runtime API rejected the response", _log.ToString(), StringComparison.Ordinal);
+        Assert.Contains("\"statusCode\":413", _log.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -130,6 +131,28 @@ public sealed class LambdaRuntimeHostTests : IAsyncLifetime
 
     [Theory]
     [InlineData(null)]
+    [InlineData("")]
+    public async Task Run_EventWithoutRequestId_ExitsWithoutPosting(string? requestId)
+    {
+        _runtimeApi.Enqueue(context =>
+        {
+            if (requestId is not null)
+            {
+                context.Response.Headers["Lambda-Runtime-Aws-Request-Id"] = requestId;
+            }
+
+            return ScriptedHttpServer.Respond(context, 200, Event);
+        });
+
+        int exitCode = await RunHostAsync();
+
+        Assert.Equal(1, exitCode);
+        Assert.Single(_runtimeApi.Requests);
+        Assert.Contains("without Lambda-Runtime-Aws-Request-Id", _log.ToString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(null)]
     [InlineData("soon")]
     [InlineData("99999999999999999999")]
     public void ParseDeadline_MissingOrAbsurd_ReturnsNull(string? header)
@@ -145,7 +168,7 @@ public sealed class LambdaRuntimeHostTests : IAsyncLifetime
 
         var outcome = await client.PostInitErrorAsync(new ErrorBody("InvalidFunctionConfiguration", "bad", []), CancellationToken.None);
 
-        Assert.Equal(PostOutcome.Accepted, outcome);
+        Assert.True(outcome.Accepted);
         var post = Assert.Single(_runtimeApi.Requests);
         Assert.Equal("/2018-06-01/runtime/init/error", post.Path);
         Assert.Equal("InvalidFunctionConfiguration", post.Headers["Lambda-Runtime-Function-Error-Type"]);

@@ -156,6 +156,111 @@ public sealed class PublishedBootstrapTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task LocalInvoke_EmptyFileName_UsageErrorWithoutStackTrace()
+    {
+        var result = await PublishedBootstrap.RunAsync(Environment(), null, "");
+
+        Assert.Equal(64, result.ExitCode);
+        Assert.DoesNotContain("Unhandled exception", result.StandardError, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task LocalInvoke_InvalidSetting_JsonErrorLine()
+    {
+        var environment = Environment();
+        environment["POLL_MAX_SECONDS"] = "often";
+
+        var result = await PublishedBootstrap.RunAsync(environment, Event("tsk-00000000000000000000000000000001"));
+
+        Assert.Equal(1, result.ExitCode);
+        var error = JsonDocument.Parse(result.LastErrorLine).RootElement;
+        Assert.Equal("InvalidFunctionConfiguration", error.GetProperty("errorType").GetString());
+        Assert.Contains("POLL_MAX_SECONDS 'often' is invalid", error.GetProperty("errorMessage").GetString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("abc")]
+    [InlineData("0")]
+    [InlineData("99999999999")]
+    public async Task LocalInvoke_InvalidLocalTimeout_UsageError(string value)
+    {
+        var environment = Environment();
+        environment["LOCAL_TIMEOUT_SECONDS"] = value;
+
+        var result = await PublishedBootstrap.RunAsync(environment, Event("tsk-00000000000000000000000000000001"));
+
+        Assert.Equal(64, result.ExitCode);
+        Assert.Contains($"LOCAL_TIMEOUT_SECONDS '{value}' is invalid", result.StandardError, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task LocalInvoke_StandardOutputFull_ReportsFailureInOneLine()
+    {
+        var result = await PublishedBootstrap.RunAsync(
+            Environment(),
+            null,
+            PublishedBootstrap.ShellRedirect("> /dev/full", Event("tsk-00000000000000000000000000000001")));
+
+        Assert.Equal(70, result.ExitCode);
+        Assert.Contains("bootstrap failed: IOException", result.StandardError, StringComparison.Ordinal);
+        Assert.DoesNotContain("Unhandled exception", result.StandardError, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task LocalInvoke_Interrupted_ExitsWithoutStackTrace()
+    {
+        await using var slowGlue = await ScriptedHttpServer.StartAsync();
+        slowGlue.Fallback = async context => await Task.Delay(TimeSpan.FromSeconds(30), context.RequestAborted);
+        var environment = Environment();
+        environment["AWS_ENDPOINT_URL_GLUE"] = slowGlue.BaseAddress.ToString();
+
+        var result = await PublishedBootstrap.RunAsync(
+            environment,
+            Event("tsk-00000000000000000000000000000001"),
+            interruptAfter: TimeSpan.FromSeconds(1));
+
+        Assert.Equal(130, result.ExitCode);
+        Assert.Contains("Cancelled before the function finished.", result.StandardError, StringComparison.Ordinal);
+        Assert.DoesNotContain("Unhandled exception", result.StandardError, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("bad host:abc")]
+    [InlineData("127.0.0.1:99999")]
+    public async Task RuntimeApi_InvalidAddress_ExitsWithFatalLog(string address)
+    {
+        var environment = Environment();
+        environment["AWS_LAMBDA_RUNTIME_API"] = address;
+
+        var result = await PublishedBootstrap.RunAsync(environment, null);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("AWS_LAMBDA_RUNTIME_API is invalid", result.StandardOutput, StringComparison.Ordinal);
+        Assert.DoesNotContain("Unhandled exception", result.StandardError, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RuntimeApi_InitErrorPostFails_ExitsWithFatalLog()
+    {
+        int closedPort;
+        using (var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0))
+        {
+            listener.Start();
+            closedPort = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        }
+
+        var environment = Environment();
+        environment["AWS_LAMBDA_RUNTIME_API"] = $"127.0.0.1:{closedPort}";
+        environment["POLL_MIN_SECONDS"] = "abc";
+
+        var result = await PublishedBootstrap.RunAsync(environment, null);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("Posting the init error to the Runtime API failed", result.StandardOutput, StringComparison.Ordinal);
+        Assert.DoesNotContain("Unhandled exception", result.StandardError, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task LocalInvoke_Logs_NeverContainCredentials()
     {
         var environment = Environment();

@@ -54,21 +54,47 @@ internal static class PublishedBootstrap
         ["AWS_PROFILE"] = null,
     };
 
+    /// <summary>
+    /// Arguments that make <see cref="RunAsync"/> run the bootstrap through bash with a
+    /// redirection of its standard output, such as "> /dev/full", on the given event.
+    /// </summary>
+    public static string[] ShellRedirect(string redirection, string eventJson) =>
+        [ShellMarker, $"printf '%s' '{eventJson}' | \"$0\" - {redirection}"];
+
+    private const string ShellMarker = "--through-bash";
+
+    public static Task<ProcessResult> RunAsync(
+        IReadOnlyDictionary<string, string?> environment,
+        string? standardInput,
+        params string[] arguments) =>
+        RunAsync(environment, standardInput, interruptAfter: null, arguments);
+
     public static async Task<ProcessResult> RunAsync(
         IReadOnlyDictionary<string, string?> environment,
         string? standardInput,
+        TimeSpan? interruptAfter,
         params string[] arguments)
     {
-        var start = new ProcessStartInfo(Path)
+        bool throughBash = arguments.Length > 0 && arguments[0] == ShellMarker;
+        var start = new ProcessStartInfo(throughBash ? "bash" : Path)
         {
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (string argument in arguments)
+        if (throughBash)
         {
-            start.ArgumentList.Add(argument);
+            start.ArgumentList.Add("-c");
+            start.ArgumentList.Add(arguments[1]);
+            start.ArgumentList.Add(Path);
+        }
+        else
+        {
+            foreach (string argument in arguments)
+            {
+                start.ArgumentList.Add(argument);
+            }
         }
 
         foreach (var (name, value) in environment)
@@ -92,6 +118,13 @@ internal static class PublishedBootstrap
         }
 
         process.StandardInput.Close();
+
+        if (interruptAfter is { } delay)
+        {
+            await Task.Delay(delay);
+            using var kill = Process.Start("kill", ["-INT", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+            await kill.WaitForExitAsync();
+        }
 
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         try

@@ -1,0 +1,81 @@
+using System.Text;
+using System.Text.Json;
+using GlueTaskRunLambda.Errors;
+using GlueTaskRunLambda.Hosting;
+
+namespace GlueTaskRunLambda.Tests.Hosting;
+
+public sealed class LocalInvokerTests
+{
+    private readonly StringWriter _output = new();
+    private readonly StringWriter _error = new();
+
+    [Fact]
+    public async Task Run_NoArgumentsOnTerminal_PrintsUsage()
+    {
+        var invoker = new LocalInvoker(new ScriptedFunction(), TimeProvider.System, TimeSpan.FromSeconds(30));
+
+        int exitCode = await invoker.RunAsync([], Stream.Null, _output, _error, CancellationToken.None, inputIsTerminal: true);
+
+        Assert.Equal(LocalInvoker.UsageError, exitCode);
+        Assert.StartsWith("Usage: bootstrap", _error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Run_StandardInput_PrintsDocument()
+    {
+        var function = new ScriptedFunction { Output = """{"Status":"RUNNING"}""" };
+        var invoker = new LocalInvoker(function, TimeProvider.System, TimeSpan.FromSeconds(30));
+        using var input = new MemoryStream(Encoding.UTF8.GetBytes("""{"TransformId":"t","TaskRunId":"r"}"""));
+
+        int exitCode = await invoker.RunAsync(["-"], input, _output, _error, CancellationToken.None);
+
+        Assert.Equal(LocalInvoker.Success, exitCode);
+        Assert.Equal("""{"Status":"RUNNING"}""", _output.ToString().Trim());
+        Assert.Equal("""{"TransformId":"t","TaskRunId":"r"}""", function.LastInput);
+    }
+
+    [Fact]
+    public async Task Run_FunctionError_JsonLastLineAndExitOne()
+    {
+        var function = new ScriptedFunction { Error = new TaskRunNotFound("no such run") };
+        var invoker = new LocalInvoker(function, TimeProvider.System, TimeSpan.FromSeconds(30));
+
+        int exitCode = await invoker.RunAsync(["-"], new MemoryStream(), _output, _error, CancellationToken.None);
+
+        Assert.Equal(LocalInvoker.FunctionFailed, exitCode);
+        var line = JsonDocument.Parse(_error.ToString().Trim().Split('\n')[^1]).RootElement;
+        Assert.Equal("TaskRunNotFound", line.GetProperty("errorType").GetString());
+        Assert.Equal("no such run", line.GetProperty("errorMessage").GetString());
+    }
+
+    [Fact]
+    public async Task Run_DeadlineFromTimeout()
+    {
+        var function = new ScriptedFunction { Output = "{}" };
+        var invoker = new LocalInvoker(function, TimeProvider.System, TimeSpan.FromSeconds(7));
+        var before = DateTimeOffset.UtcNow;
+
+        await invoker.RunAsync(["-"], new MemoryStream(), _output, _error, CancellationToken.None);
+
+        Assert.InRange(function.LastContext!.Deadline!.Value - before, TimeSpan.FromSeconds(6), TimeSpan.FromSeconds(8));
+    }
+
+    private sealed class ScriptedFunction : ILambdaFunction
+    {
+        public string Output { get; init; } = "{}";
+
+        public FunctionError? Error { get; init; }
+
+        public string? LastInput { get; private set; }
+
+        public InvocationContext? LastContext { get; private set; }
+
+        public Task<byte[]> InvokeAsync(ReadOnlyMemory<byte> input, InvocationContext context, CancellationToken cancellationToken)
+        {
+            LastInput = Encoding.UTF8.GetString(input.Span);
+            LastContext = context;
+            return Error is null ? Task.FromResult(Encoding.UTF8.GetBytes(Output)) : Task.FromException<byte[]>(Error);
+        }
+    }
+}
