@@ -48,6 +48,23 @@ if [[ -z "$url" ]]; then
 fi
 echo "local-glue is listening on $url; invoking bootstrap with $event" >&2
 
+# A CloudTrail event without responseElements names no run id, so the function looks
+# for a run started near the event's time. local-glue's simulated runs start when
+# first listed, so the event's times are moved to now.
+if grep -Eq '"responseElements"[[:space:]]*:[[:space:]]*null' "$event"; then
+  moved="$(mktemp)"
+  node -e '
+    const fs = require("fs");
+    const event = JSON.parse(fs.readFileSync(process.argv[1], "utf8"));
+    const now = new Date().toISOString();
+    if (event.detail) event.detail.eventTime = now;
+    if ("time" in event) event.time = now;
+    process.stdout.write(JSON.stringify(event));
+  ' "$event" >"$moved"
+  echo "The event has no run id; its eventTime is set to now so the lookup finds a simulated run." >&2
+  event="$moved"
+fi
+
 # The fake credentials local-glue accepts; they work nowhere else.
 env -u AWS_PROFILE -u AWS_CA_BUNDLE -u AWS_SESSION_TOKEN -u AWS_ENDPOINT_URL -u AWS_LAMBDA_RUNTIME_API \
   AWS_REGION=us-east-1 \

@@ -8,7 +8,28 @@ namespace GlueTaskRunLambda.Tests.Published;
 public sealed class LocalInvokeScriptTests
 {
     [Fact]
+    public async Task LocalInvokeScript_CloudTrailEventWithoutRunId_FindsRun()
+    {
+        var (exitCode, output, error) = await RunScriptAsync("events/cloudtrail-start-ml-evaluation-task-run-no-response.json");
+
+        Assert.True(exitCode == 0, error);
+        var document = JsonDocument.Parse(output).RootElement;
+        Assert.Equal("EVALUATION", document.GetProperty("TaskType").GetString());
+        Assert.Contains("eventTime is set to now", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task LocalInvokeScript_CallerHasAwsSettings_StillUsesLocalGlue()
+    {
+        var (exitCode, output, error) = await RunScriptAsync(null);
+
+        Assert.True(exitCode == 0, error);
+        var document = JsonDocument.Parse(output).RootElement;
+        Assert.Equal("tsk-00000000000000000000000000000002", document.GetProperty("TaskRunId").GetString());
+        Assert.Equal("LABELING_SET_GENERATION", document.GetProperty("TaskType").GetString());
+    }
+
+    private static async Task<(int ExitCode, string Output, string Error)> RunScriptAsync(string? eventFile)
     {
         var start = new ProcessStartInfo("bash")
         {
@@ -17,6 +38,10 @@ public sealed class LocalInvokeScriptTests
             WorkingDirectory = RepositoryPaths.Root,
         };
         start.ArgumentList.Add("scripts/local-invoke.sh");
+        if (eventFile is not null)
+        {
+            start.ArgumentList.Add(eventFile);
+        }
 
         // Settings a developer's shell often carries; none may leak into the local run.
         start.Environment["AWS_SESSION_TOKEN"] = "a-real-looking-session-token";
@@ -28,10 +53,6 @@ public sealed class LocalInvokeScriptTests
         Task<string> error = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
         await process.WaitForExitAsync(timeout.Token);
-
-        Assert.True(process.ExitCode == 0, await error);
-        var document = JsonDocument.Parse(await output).RootElement;
-        Assert.Equal("tsk-00000000000000000000000000000002", document.GetProperty("TaskRunId").GetString());
-        Assert.Equal("LABELING_SET_GENERATION", document.GetProperty("TaskType").GetString());
+        return (process.ExitCode, await output, await error);
     }
 }
