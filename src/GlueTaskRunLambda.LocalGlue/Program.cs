@@ -41,7 +41,8 @@ internal static partial class Program
         }
         catch (Exception exception) when (exception is IOException or InvalidDataException or UnauthorizedAccessException or ArgumentException)
         {
-            StartFailed(logger, exception.Message, exception);
+            // The message names the file or the port; a stack trace would only bury it.
+            StartFailed(logger, exception.Message);
             return 1;
         }
 
@@ -92,7 +93,7 @@ internal static partial class Program
         });
 
     [LoggerMessage(EventId = 10, Level = LogLevel.Error, Message = "Failed to start: {Reason}")]
-    private static partial void StartFailed(ILogger logger, string reason, Exception exception);
+    private static partial void StartFailed(ILogger logger, string reason);
 
     [LoggerMessage(EventId = 11, Level = LogLevel.Information, Message = "Received {Signal}; stopping")]
     private static partial void Stopping(ILogger logger, PosixSignal signal);

@@ -63,6 +63,7 @@ public sealed partial class LocalGlueCommandLineTests
 
         Assert.Equal(1, exitCode);
         Assert.Contains(missing, process.StandardError, StringComparison.Ordinal);
+        Assert.DoesNotContain(" at ", process.StandardError.Replace(missing, "", StringComparison.Ordinal), StringComparison.Ordinal);
     }
 
     [GeneratedRegex(@"^local-glue listening on (?<origin>http://127\.0\.0\.1:\d+)$")]
