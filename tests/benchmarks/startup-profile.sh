@@ -74,13 +74,18 @@ def samples(path):
     match = re.search(r"# Samples: (\d+)", path.read_text())
     return int(match.group(1)) if match else 0
 
-cpu_ms = [samples(work / f"sym-{i}.txt") / 20 for i in range(1, runs + 1)]
+# A run with almost no samples means perf lost the process, and it would dilute every share.
+sampled_runs = [i for i in range(1, runs + 1) if samples(work / f"sym-{i}.txt") >= 100]
+if len(sampled_runs) < runs:
+    print(f"NOTE: {runs - len(sampled_runs)} of {runs} runs had fewer than 100 samples and are left out.")
+runs = len(sampled_runs)
+cpu_ms = [samples(work / f"sym-{i}.txt") / 20 for i in sampled_runs]
 dso_share = {}
-for i in range(1, runs + 1):
+for i in sampled_runs:
     for value, name in percent_lines(work / f"dso-{i}.txt"):
         dso_share.setdefault(name.strip(), []).append(value)
 frame_share = {label: [] for label, _ in FRAMES}
-for i in range(1, runs + 1):
+for i in sampled_runs:
     lines = list(percent_lines(work / f"sym-{i}.txt"))
     dsos = {name.strip(): value for value, name in percent_lines(work / f"dso-{i}.txt")}
     for label, needle in FRAMES:
