@@ -26,7 +26,8 @@ internal static class Program
         catch (Exception exception)
 #pragma warning restore CA1031
         {
-            TryWriteError($"bootstrap failed: {exception.GetType().Name}: {exception.Message}");
+            string message = SecretRedactor.FromEnvironment(Environment.GetEnvironmentVariable).Redact(exception.Message);
+            TryWriteError($"bootstrap failed: {exception.GetType().Name}: {message}");
             return InternalFailure;
         }
     }

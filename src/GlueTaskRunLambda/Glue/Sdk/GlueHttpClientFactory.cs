@@ -3,8 +3,8 @@ using Amazon.Runtime;
 namespace GlueTaskRunLambda.Glue.Sdk;
 
 /// <summary>
-/// Gives the SDK one HTTP client for Glue that never follows redirects (a redirect would
-/// carry the session token to another host) and that reads each response whole, within
+/// Gives the SDK one HTTP client for Glue. It never follows redirects, because a redirect
+/// would carry the session token to another host. It reads each response whole, within
 /// the attempt timeout and the caller's cancellation, before the SDK parses it.
 /// </summary>
 internal sealed class GlueHttpClientFactory : HttpClientFactory, IDisposable
