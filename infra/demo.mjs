@@ -13,7 +13,14 @@ import { matchesEventPattern } from './lib/event-pattern.mjs';
 import { readEventRules } from './lib/event-rules.mjs';
 import { LOCAL_GLUE_CREDENTIALS, LOCAL_GLUE_REGION, startLocalGlue } from './lib/local-glue.mjs';
 import { repoRoot } from './lib/paths.mjs';
-import { createWaitLoop, POLL_STATE, runWaitLoop, WAIT_STATE } from './lib/wait-loop.mjs';
+import {
+  createWaitLoop,
+  FIRST_WAIT_STATE,
+  LOCAL_SUBSTITUTIONS,
+  POLL_STATE,
+  runWaitLoop,
+  WAIT_STATE,
+} from './lib/wait-loop.mjs';
 
 const NORMAL = { timeScale: 10, waitMs: undefined };
 const FAST = { timeScale: 60, waitMs: 200 };
@@ -99,6 +106,10 @@ function createTimeline(mode) {
       }
       const next = document.IsTerminal || document.WaitExpired ? '' : `, next poll in ${document.NextPollSeconds} s`;
       console.log(`${stamp()}  poll ${document.PollCount}: ${document.Status}${next}`);
+    } else if (event.type === 'StateEntered' && name === FIRST_WAIT_STATE) {
+      const drawn = event.state.input.FirstPollDelay.Seconds;
+      const shortened = mode.waitMs === undefined ? '' : ` (waiting ${mode.waitMs} ms in its place, --fast)`;
+      console.log(`${stamp()}  first poll spread: ${drawn} s${shortened}`);
     } else if (event.type === 'StateEntered' && name === WAIT_STATE && mode.waitMs !== undefined) {
       console.log(`${stamp()}  waiting ${mode.waitMs} ms in place of ${event.state.input.NextPollSeconds} s (--fast)`);
     } else if (event.type === 'StateFailed' && event.state.type === 'Task') {
@@ -150,7 +161,8 @@ async function main() {
       endpoint: glue.url,
       credentials: { ...LOCAL_GLUE_CREDENTIALS },
     });
-    const stateMachine = await createWaitLoop();
+    // A short spread keeps the demo quick without --fast; a deployed stack draws from 0 to 29 s.
+    const stateMachine = await createWaitLoop({ ...LOCAL_SUBSTITUTIONS, FirstPollSpreadSeconds: '3' });
 
     console.log('\nTimeline:');
     const execution = await runWaitLoop(

@@ -9,6 +9,7 @@ import { aslPath } from './paths.mjs';
 // State names in the ASL that the handlers and counters refer to.
 export const POLL_STATE = 'Get task run status';
 export const WAIT_STATE = 'Wait before next poll';
+export const FIRST_WAIT_STATE = 'Wait before the first poll';
 export const PUBLISH_STATE = 'Publish completion event';
 export const CANCEL_STATE = 'Cancel task run';
 
@@ -16,6 +17,7 @@ export const CANCEL_STATE = 'Cancel task run';
 export const LOCAL_SUBSTITUTIONS = Object.freeze({
   GlueTaskRunFunctionArn: 'arn:aws:lambda:us-east-1:123456789012:function:local-GlueTaskRunFunction',
   EventBusName: 'default',
+  FirstPollSpreadSeconds: '30',
 });
 
 export const LOCAL_EXECUTION_ARN_PREFIX =
@@ -108,7 +110,7 @@ export async function runWaitLoop(stateMachine, input, handlers, options = {}) {
 
   const overrides = { taskResourceLocalHandlers };
   if (waitMs !== undefined) {
-    overrides.waitTimeOverrides = { [WAIT_STATE]: waitMs };
+    overrides.waitTimeOverrides = { [WAIT_STATE]: waitMs, [FIRST_WAIT_STATE]: waitMs };
   }
   if (retryMs !== undefined) {
     overrides.retryIntervalOverrides = { [POLL_STATE]: retryMs, [PUBLISH_STATE]: retryMs, [CANCEL_STATE]: retryMs };

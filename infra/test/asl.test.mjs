@@ -91,7 +91,8 @@ describe('poll Task', () => {
   const poll = states[POLL_STATE];
 
   test('invokes the function with the state input', () => {
-    assert.equal(definition.StartAt, POLL_STATE);
+    assert.equal(states[definition.StartAt].Next, 'Wait before the first poll');
+    assert.equal(states['Wait before the first poll'].Next, POLL_STATE);
     assert.equal(poll.Resource, 'arn:aws:states:::lambda:invoke');
     assert.equal(poll.Parameters.FunctionName, '${GlueTaskRunFunctionArn}');
     assert.equal(poll.Parameters['Payload.$'], '$');

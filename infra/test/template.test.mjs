@@ -327,11 +327,13 @@ describe('state machine', () => {
     assert.deepEqual(properties.Tracing, { Enabled: true });
   });
 
-  test('substitutes this function and the completion bus', () => {
+  test('substitutes this function, the completion bus and the first-poll spread', () => {
     assert.deepEqual(properties.DefinitionSubstitutions, {
       GlueTaskRunFunctionArn: { 'Fn::GetAtt': [functionId, 'Arn'] },
       EventBusName: { Ref: 'CompletionEventBusName' },
+      FirstPollSpreadSeconds: { Ref: 'FirstPollSpreadSeconds' },
     });
+    assert.equal(template.Parameters.FirstPollSpreadSeconds.MinValue, 1);
     assert.equal(template.Parameters.CompletionEventBusName.Default, 'default');
   });
 });

@@ -12,6 +12,7 @@ import { eventsDir } from '../lib/paths.mjs';
 import {
   createWaitLoop,
   LOCAL_EXECUTION_ARN_PREFIX,
+  FIRST_WAIT_STATE,
   LOCAL_SUBSTITUTIONS,
   runWaitLoop,
   WAIT_STATE,
@@ -167,11 +168,29 @@ describe('wait loop, terminal statuses', () => {
     }
   });
 
+  test('the first poll waits a random delay below FirstPollSpreadSeconds', async () => {
+    const delays = [];
+    for (let index = 0; index < 4; index++) {
+      const execution = await execute(ids(RUNS.succeeded), { executionName: `spread-${index}` });
+      const firstWait = execution.history.find(
+        (event) => event.type === 'StateEntered' && event.state?.name === FIRST_WAIT_STATE);
+      assert.ok(firstWait, 'the first-poll wait was not entered');
+      delays.push(firstWait.state.input.FirstPollDelay.Seconds);
+    }
+
+    const spread = Number(LOCAL_SUBSTITUTIONS.FirstPollSpreadSeconds);
+    for (const delay of delays) {
+      assert.ok(Number.isInteger(delay) && delay >= 0 && delay < spread, `drew ${delay}`);
+    }
+  });
+
   test('each poll feeds the last document back', async () => {
     const execution = await execute(ids(RUNS.fedBack));
 
     const [first, ...later] = execution.functionCalls;
-    assert.deepEqual(first.payload, ids(RUNS.fedBack));
+    const { FirstPollDelay, ...firstInput } = first.payload;
+    assert.deepEqual(firstInput, ids(RUNS.fedBack));
+    assert.deepEqual(Object.keys(FirstPollDelay), ['Seconds']);
     assert.ok(later.length >= 1, `polled ${execution.pollCount} times`);
     later.forEach((call, index) => {
       assert.deepEqual(call.payload, execution.functionCalls[index].document, `payload of poll ${index + 2}`);
@@ -247,7 +266,9 @@ describe('wait loop, inputs', () => {
     assert.equal(execution.output.TaskType, 'LABELING_SET_GENERATION');
     assert.equal(execution.output.LabelingSetGenerationOutputS3Path, RUNS.watched.OutputS3Path);
     assert.equal(execution.output.MaxWaitSeconds, event.detail.MaxWaitSeconds);
-    assert.deepEqual(execution.functionCalls[0].payload, event);
+    const { FirstPollDelay, ...firstPayload } = execution.functionCalls[0].payload;
+    assert.deepEqual(firstPayload, event);
+    assert.equal(typeof FirstPollDelay.Seconds, 'number');
     assert.equal(assertOneCompletionEvent(execution).Outcome, 'SUCCEEDED');
   });
 
