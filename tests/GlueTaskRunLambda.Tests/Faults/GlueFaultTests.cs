@@ -1,4 +1,5 @@
 using GlueTaskRunLambda.Errors;
+using GlueTaskRunLambda.Tests.Support;
 
 namespace GlueTaskRunLambda.Tests.Faults;
 
@@ -336,12 +337,12 @@ public sealed class GlueFaultTests : IAsyncLifetime
     [Fact]
     public async Task RedirectAnswer_NotFollowed()
     {
-        await using var elsewhere = await Support.ScriptedHttpServer.StartAsync();
-        elsewhere.Fallback = context => Support.ScriptedHttpServer.Respond(context, 200, Running);
+        await using var elsewhere = await ScriptedHttpServer.StartAsync();
+        elsewhere.Fallback = context => ScriptedHttpServer.Respond(context, 200, Running);
         _harness.Server.Fallback = context =>
         {
             context.Response.Headers.Location = elsewhere.BaseAddress.ToString();
-            return Support.ScriptedHttpServer.Respond(context, 307, "");
+            return ScriptedHttpServer.Respond(context, 307, "");
         };
 
         var outcome = await _harness.InvokeAsync();
@@ -353,12 +354,7 @@ public sealed class GlueFaultTests : IAsyncLifetime
     [Fact]
     public async Task PortRefusesConnections_GlueUnavailable()
     {
-        int closedPort;
-        using (var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0))
-        {
-            listener.Start();
-            closedPort = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
-        }
+        int closedPort = LoopbackPorts.FindClosedPort();
 
         var outcome = await _harness.InvokeAsync(serviceUrl: $"http://127.0.0.1:{closedPort}/");
 

@@ -242,12 +242,7 @@ public sealed class PublishedBootstrapTests : IAsyncLifetime
     [Fact]
     public async Task RuntimeApi_InitErrorPostFails_ExitsWithFatalLog()
     {
-        int closedPort;
-        using (var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0))
-        {
-            listener.Start();
-            closedPort = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
-        }
+        int closedPort = LoopbackPorts.FindClosedPort();
 
         var environment = Environment();
         environment["AWS_LAMBDA_RUNTIME_API"] = $"127.0.0.1:{closedPort}";
