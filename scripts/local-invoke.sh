@@ -48,19 +48,23 @@ if [[ -z "$url" ]]; then
 fi
 echo "local-glue is listening on $url; invoking bootstrap with $event" >&2
 
-# A CloudTrail event without responseElements names no run id, so the function looks
-# for a run started near the event's time. local-glue's simulated runs start when
-# first listed, so the event's times are moved to now.
-if grep -Eq '"responseElements"[[:space:]]*:[[:space:]]*null' "$event"; then
-  moved="$(mktemp)"
-  node -e '
+# A CloudTrail event that names no run id (responseElements missing, null or without
+# taskRunId) makes the function look for a run started near the event's time.
+# local-glue's simulated runs start when first listed, so the event's times move to now.
+moved="$(mktemp)"
+trap 'kill "$glue_pid" 2>/dev/null || true; wait "$glue_pid" 2>/dev/null || true; rm -f "$ready" "$glue_log" "$moved"' EXIT
+if command -v node >/dev/null 2>&1 && node -e '
     const fs = require("fs");
     const event = JSON.parse(fs.readFileSync(process.argv[1], "utf8"));
+    const detail = event && event.detail;
+    const fromCloudTrail = event && event.source === "aws.glue" && detail && typeof detail === "object";
+    const runId = fromCloudTrail && detail.responseElements && detail.responseElements.taskRunId;
+    if (!fromCloudTrail || runId) process.exit(1);
     const now = new Date().toISOString();
-    if (event.detail) event.detail.eventTime = now;
+    detail.eventTime = now;
     if ("time" in event) event.time = now;
-    process.stdout.write(JSON.stringify(event));
-  ' "$event" >"$moved"
+    fs.writeFileSync(process.argv[2], JSON.stringify(event));
+  ' "$event" "$moved" 2>/dev/null; then
   echo "The event has no run id; its eventTime is set to now so the lookup finds a simulated run." >&2
   event="$moved"
 fi

@@ -41,7 +41,8 @@ internal static class Program
         var redactor = SecretRedactor.FromEnvironment(getVariable);
 
         // Outside Lambda standard output carries the status document, so logs go to standard error.
-        var logger = FunctionLogger.FromEnvironment(getVariable, inLambda ? Console.Out : Console.Error, time, redactor);
+        TextWriter standardError = OpenStandardError();
+        var logger = FunctionLogger.FromEnvironment(getVariable, inLambda ? Console.Out : standardError, time, redactor);
 
         using var shutdown = new CancellationTokenSource();
         Console.CancelKeyPress += (_, eventArgs) =>
@@ -52,7 +53,8 @@ internal static class Program
 
         return inLambda
             ? await RunInLambdaAsync(runtimeApi!, getVariable, time, logger, redactor, shutdown.Token).ConfigureAwait(false)
-            : await RunLocallyAsync(args, getVariable, time, logger, redactor, shutdown.Token).ConfigureAwait(false);
+            : await RunLocallyAsync(args, getVariable, time, logger, redactor, standardError, shutdown.Token)
+                .ConfigureAwait(false);
     }
 
     private static async Task<int> RunInLambdaAsync(
@@ -104,11 +106,12 @@ internal static class Program
         TimeProvider time,
         FunctionLogger logger,
         SecretRedactor redactor,
+        TextWriter standardError,
         CancellationToken cancellationToken)
     {
         if (!TryReadLocalTimeout(getVariable, out TimeSpan timeout))
         {
-            await Console.Error.WriteLineAsync(
+            await standardError.WriteLineAsync(
                 $"LOCAL_TIMEOUT_SECONDS '{getVariable(LocalTimeoutVariable)}' is invalid: it must be a whole number "
                 + $"of seconds from 1 to {(int)TaskRunStatusHandler.MaxBudget.TotalSeconds}.").ConfigureAwait(false);
             return LocalInvoker.UsageError;
@@ -116,7 +119,7 @@ internal static class Program
 
         if (!TryCreateFunction(getVariable, time, logger, redactor, out ILambdaFunction? function, out FunctionError? configError))
         {
-            await LocalInvoker.WriteErrorAsync(Console.Error, configError!).ConfigureAwait(false);
+            await LocalInvoker.WriteErrorAsync(standardError, configError!).ConfigureAwait(false);
             return LocalInvoker.FunctionFailed;
         }
 
@@ -126,7 +129,7 @@ internal static class Program
                 args,
                 input,
                 Console.Out,
-                Console.Error,
+                standardError,
                 cancellationToken,
                 inputIsTerminal: !Console.IsInputRedirected)
             .ConfigureAwait(false);
@@ -190,9 +193,28 @@ internal static class Program
         {
             Console.Error.WriteLine(message);
         }
-        catch (IOException)
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
             // Standard error is closed or full; the exit code still reports the failure.
+        }
+    }
+
+    /// <summary>
+    /// Returns standard error, or a writer that drops everything when the process was
+    /// started with standard error closed, so that the status document still reaches
+    /// standard output.
+    /// </summary>
+    private static TextWriter OpenStandardError()
+    {
+        try
+        {
+            TextWriter writer = Console.Error;
+            writer.Flush();
+            return writer;
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            return TextWriter.Null;
         }
     }
 }

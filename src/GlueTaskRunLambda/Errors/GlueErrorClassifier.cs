@@ -67,7 +67,7 @@ internal static class GlueErrorClassifier
             AmazonUnmarshallingException unreadable => new GlueUnavailable(
                 $"Glue returned a response for {subject} that could not be read: {message}",
                 unreadable),
-            AmazonServiceException service => ClassifyServiceError(service, subject, message),
+            AmazonServiceException service => ClassifyServiceError(service, subject, message, redactor),
             AmazonClientException client when IsCredentialFailure(client) => new GlueAccessDenied(
                 $"No AWS credentials were found to call Glue for {subject}: {message} "
                 + "Give the function an execution role, or set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY.",
@@ -87,15 +87,20 @@ internal static class GlueErrorClassifier
         };
     }
 
-    private static FunctionError ClassifyServiceError(AmazonServiceException exception, string subject, string message)
+    private static FunctionError ClassifyServiceError(
+        AmazonServiceException exception,
+        string subject,
+        string message,
+        SecretRedactor redactor)
     {
         string code = exception.ErrorCode ?? "";
-        string detail = $"Glue returned {(int)exception.StatusCode} {DescribeCode(code)} for {subject}: {message}";
+        string shownCode = redactor.Redact(code);
+        string detail = $"Glue returned {(int)exception.StatusCode} {DescribeCode(shownCode)} for {subject}: {message}";
 
         if (NotFoundCodes.Contains(code))
         {
             return new TaskRunNotFound(
-                $"Glue has no {subject} ({code}: {message}). Check both ids and the region.",
+                $"Glue has no {subject} ({shownCode}: {message}). Check both ids and the region.",
                 exception);
         }
 

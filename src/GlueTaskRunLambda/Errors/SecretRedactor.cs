@@ -13,6 +13,9 @@ internal sealed partial class SecretRedactor
 {
     public const string Mask = "[redacted]";
 
+    /// <summary>What replaces an echoed request; it contains no marker, so redacting twice changes nothing.</summary>
+    public const string EchoRemoved = "[the echo of the signed request was removed]";
+
     /// <summary>Shorter values are too likely to occur by chance to be replaced everywhere.</summary>
     private const int MinSecretLength = 8;
 
@@ -58,7 +61,7 @@ internal sealed partial class SecretRedactor
             .Min();
         if (echoStart >= 0)
         {
-            text = string.Concat(text.AsSpan(0, echoStart), "[the echoed canonical request was removed]");
+            text = string.Concat(text.AsSpan(0, echoStart), EchoRemoved);
         }
 
         text = SecurityTokenHeader().Replace(text, "$1" + Mask);
@@ -71,9 +74,9 @@ internal sealed partial class SecretRedactor
         return text;
     }
 
-    [GeneratedRegex(@"(x-amz-security-token\s*[:=]\s*)[^\s,;""']+", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(x-amz-security-token[""']?\s*[:=]\s*[""']?)[^\s,;""']+", RegexOptions.IgnoreCase)]
     private static partial Regex SecurityTokenHeader();
 
-    [GeneratedRegex(@"(Signature\s*=\s*)[0-9a-fA-F]{16,}", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(Signature[""']?\s*[:=]\s*[""']?)[0-9a-fA-F]{16,}", RegexOptions.IgnoreCase)]
     private static partial Regex SignatureValue();
 }

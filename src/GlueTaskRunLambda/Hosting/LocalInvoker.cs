@@ -16,6 +16,12 @@ internal sealed class LocalInvoker
     public const int FunctionFailed = 1;
     public const int UsageError = 64;
 
+    /// <summary>
+    /// Largest event the local invoke reads: Lambda's 6 MB payload limit with room to
+    /// spare, so any event Lambda could deliver is accepted.
+    /// </summary>
+    public const int MaxEventBytes = 8 * 1024 * 1024;
+
     /// <summary>Exit code after Ctrl+C, as shells report a process ended by SIGINT.</summary>
     public const int Cancelled = 130;
 
@@ -26,7 +32,8 @@ internal sealed class LocalInvoker
         + "AWS_ENDPOINT_URL_GLUE to use a local Glue endpoint. LOCAL_TIMEOUT_SECONDS (default 30, 1 to\n"
         + "900) sets the invocation deadline.\n"
         + "Exit codes: 0 the status document is on standard output; 1 a function error, whose JSON\n"
-        + "{\"errorType\", \"errorMessage\"} is the last line of standard error; 64 a usage error.";
+        + "{\"errorType\", \"errorMessage\"} is the last line of standard error; 64 a usage error;\n"
+        + "130 interrupted by Ctrl+C; 70 an unexpected failure, reported in one line.";
 
     private readonly ILambdaFunction _function;
     private readonly TimeProvider _timeProvider;
@@ -64,18 +71,26 @@ internal sealed class LocalInvoker
             return UsageError;
         }
 
-        byte[] input;
+        byte[]? input;
         string source = args.Count == 0 || args[0] == "-" ? "-" : args[0];
         try
         {
             input = source == "-"
-                ? await ReadAllAsync(standardInput, cancellationToken).ConfigureAwait(false)
-                : await File.ReadAllBytesAsync(source, cancellationToken).ConfigureAwait(false);
+                ? await ReadAtMostAsync(standardInput, cancellationToken).ConfigureAwait(false)
+                : await ReadFileAtMostAsync(source, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or ArgumentException)
         {
             await standardError.WriteLineAsync($"Cannot read the event file '{source}': {exception.Message}")
                 .ConfigureAwait(false);
+            return UsageError;
+        }
+
+        if (input is null)
+        {
+            await standardError.WriteLineAsync(
+                $"The event in '{source}' is larger than {MaxEventBytes} bytes; Lambda accepts events of at "
+                + "most 6 MB. Send a smaller event.").ConfigureAwait(false);
             return UsageError;
         }
 
@@ -115,10 +130,34 @@ internal sealed class LocalInvoker
         await standardError.FlushAsync().ConfigureAwait(false);
     }
 
-    private static async Task<byte[]> ReadAllAsync(Stream stream, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads the whole stream, or returns null as soon as it passes <see cref="MaxEventBytes"/>,
+    /// so an endless input such as /dev/zero cannot exhaust memory.
+    /// </summary>
+    private static async Task<byte[]?> ReadAtMostAsync(Stream stream, CancellationToken cancellationToken)
     {
         using var buffer = new MemoryStream();
-        await stream.CopyToAsync(buffer, cancellationToken).ConfigureAwait(false);
+        byte[] chunk = new byte[81_920];
+        int read;
+        while ((read = await stream.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
+        {
+            if (buffer.Length + read > MaxEventBytes)
+            {
+                return null;
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
         return buffer.ToArray();
+    }
+
+    private static async Task<byte[]?> ReadFileAtMostAsync(string path, CancellationToken cancellationToken)
+    {
+        var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 4096, useAsync: true);
+        await using (file.ConfigureAwait(false))
+        {
+            return await ReadAtMostAsync(file, cancellationToken).ConfigureAwait(false);
+        }
     }
 }

@@ -120,6 +120,17 @@ public sealed class GlueFaultTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ErrorCodeCarriesCredentials_RedactedEverywhere()
+    {
+        _harness.AlwaysAnswer(400, $$"""{"__type":"Weird{{FaultHarness.SessionToken}}Exception","Message":"odd"}""");
+
+        var outcome = await _harness.InvokeAsync();
+
+        Assert.IsType<GlueUnavailable>(outcome.Error);
+        Assert.Contains("Weird[redacted]Exception", outcome.Error!.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task EntityNotFound_TaskRunNotFound()
     {
         _harness.AlwaysAnswer(400, """{"__type":"EntityNotFoundException","Message":"Task run tsk-1 not found"}""");
@@ -342,7 +353,7 @@ public sealed class GlueFaultTests : IAsyncLifetime
         _harness.Server.Fallback = context =>
         {
             context.Response.Headers.Location = elsewhere.BaseAddress.ToString();
-            return ScriptedHttpServer.Respond(context, 307, "");
+            return ScriptedHttpServer.Respond(context, 307, Running);
         };
 
         var outcome = await _harness.InvokeAsync();

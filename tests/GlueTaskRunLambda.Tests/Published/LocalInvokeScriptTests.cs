@@ -19,6 +19,21 @@ public sealed class LocalInvokeScriptTests
     }
 
     [Fact]
+    public async Task LocalInvokeScript_CloudTrailEventWithEmptyResponse_FindsRun()
+    {
+        string sample = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "events", "cloudtrail-start-ml-evaluation-task-run-no-response.json"));
+        var json = System.Text.Json.Nodes.JsonNode.Parse(sample)!;
+        json["detail"]!["responseElements"] = new System.Text.Json.Nodes.JsonObject();
+        string eventFile = Path.GetTempFileName();
+        await File.WriteAllTextAsync(eventFile, json.ToJsonString());
+
+        var (exitCode, output, error) = await RunScriptAsync(eventFile);
+
+        Assert.True(exitCode == 0, error);
+        Assert.Equal("EVALUATION", JsonDocument.Parse(output).RootElement.GetProperty("TaskType").GetString());
+    }
+
+    [Fact]
     public async Task LocalInvokeScript_CallerHasAwsSettings_StillUsesLocalGlue()
     {
         var (exitCode, output, error) = await RunScriptAsync(null);

@@ -256,6 +256,27 @@ public sealed class PublishedBootstrapTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task LocalInvoke_StandardErrorClosed_StillPrintsDocument()
+    {
+        var result = await PublishedBootstrap.RunAsync(
+            Environment(),
+            null,
+            PublishedBootstrap.ShellRedirect("2>&-", Event("tsk-00000000000000000000000000000004")));
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal("EXPORT_LABELS", JsonDocument.Parse(result.StandardOutput).RootElement.GetProperty("TaskType").GetString());
+    }
+
+    [Fact]
+    public async Task LocalInvoke_EndlessInput_UsageErrorWithoutExhaustingMemory()
+    {
+        var result = await PublishedBootstrap.RunAsync(Environment(), null, "/dev/zero");
+
+        Assert.Equal(64, result.ExitCode);
+        Assert.Contains("is larger than 8388608 bytes", result.StandardError, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task LocalInvoke_Logs_NeverContainCredentials()
     {
         var environment = Environment();

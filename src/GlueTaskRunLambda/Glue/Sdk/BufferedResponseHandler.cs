@@ -29,6 +29,15 @@ internal sealed class BufferedResponseHandler : DelegatingHandler
         try
         {
             response = await base.SendAsync(request, attempt.Token).ConfigureAwait(false);
+            if ((int)response.StatusCode is >= 300 and < 400)
+            {
+                // The SDK would read a 3xx body as a result; Glue never redirects, so this
+                // is not Glue speaking.
+                throw new HttpRequestException(
+                    $"The Glue endpoint returned the redirect {(int)response.StatusCode} to "
+                    + $"'{response.Headers.Location}', which the function does not follow.");
+            }
+
             await response.Content.LoadIntoBufferAsync(_maxResponseBytes, attempt.Token).ConfigureAwait(false);
             return response;
         }
@@ -39,7 +48,7 @@ internal sealed class BufferedResponseHandler : DelegatingHandler
                 $"Glue did not send a complete response within {_attemptTimeout.TotalSeconds:0.#} s.",
                 exception);
         }
-        catch (HttpRequestException exception) when (response is not null)
+        catch (HttpRequestException exception) when (response is not null && (int)response.StatusCode is < 300 or >= 400)
         {
             response.Dispose();
             throw new HttpRequestException(
