@@ -70,7 +70,7 @@ internal static class Program
         {
             runtimeClient = new RuntimeApiClient(runtimeApi);
         }
-        catch (ArgumentException exception)
+        catch (UriFormatException exception)
         {
             logger.Log(LogLevel.Fatal, "AWS_LAMBDA_RUNTIME_API is invalid", new LogField(LogField.ErrorMessage, exception.Message));
             return 1;

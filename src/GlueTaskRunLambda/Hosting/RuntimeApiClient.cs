@@ -30,15 +30,14 @@ internal sealed class RuntimeApiClient : IDisposable
 
     private readonly HttpClient _http;
 
-    /// <exception cref="ArgumentException"><paramref name="runtimeApiAddress"/> is not a host and port.</exception>
+    /// <exception cref="UriFormatException"><paramref name="runtimeApiAddress"/> is not a host and port.</exception>
     public RuntimeApiClient(string runtimeApiAddress, HttpMessageHandler? handler = null)
     {
         if (!Uri.TryCreate($"http://{runtimeApiAddress}/2018-06-01/", UriKind.Absolute, out Uri? baseAddress)
             || baseAddress.Authority != runtimeApiAddress)
         {
-            throw new ArgumentException(
-                $"'{runtimeApiAddress}' is not a Runtime API address such as 127.0.0.1:9001.",
-                nameof(runtimeApiAddress));
+            throw new UriFormatException(
+                $"'{runtimeApiAddress}' is not a Runtime API address such as 127.0.0.1:9001.");
         }
 
         // The next call blocks until an event arrives, so the client sets no timeout.

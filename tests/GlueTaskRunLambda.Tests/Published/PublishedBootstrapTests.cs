@@ -236,6 +236,7 @@ public sealed class PublishedBootstrapTests : IAsyncLifetime
 
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("AWS_LAMBDA_RUNTIME_API is invalid", result.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains("is not a Runtime API address such as 127.0.0.1:9001.\"", result.StandardOutput, StringComparison.Ordinal);
         Assert.DoesNotContain("Unhandled exception", result.StandardError, StringComparison.Ordinal);
     }
 
