@@ -161,7 +161,7 @@ async function main() {
       endpoint: glue.url,
       credentials: { ...LOCAL_GLUE_CREDENTIALS },
     });
-    // A short spread keeps the demo quick without --fast; a deployed stack draws from 0 to 29 s.
+    // A short spread keeps the demo quick without --fast; a deployed stack draws from 0 to 30 s by default.
     const stateMachine = await createWaitLoop({ ...LOCAL_SUBSTITUTIONS, FirstPollSpreadSeconds: '3' });
 
     console.log('\nTimeline:');
