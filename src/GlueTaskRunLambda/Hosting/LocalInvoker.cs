@@ -85,6 +85,11 @@ internal sealed class LocalInvoker
                 .ConfigureAwait(false);
             return UsageError;
         }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            await standardError.WriteLineAsync("Cancelled while reading the event.").ConfigureAwait(false);
+            return Cancelled;
+        }
 
         if (input is null)
         {
@@ -139,7 +144,9 @@ internal sealed class LocalInvoker
         using var buffer = new MemoryStream();
         byte[] chunk = new byte[81_920];
         int read;
-        while ((read = await stream.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
+        // WaitAsync: a console stream's read ignores the token, and Ctrl+C must still end the wait.
+        while ((read = await stream.ReadAsync(chunk, cancellationToken).AsTask().WaitAsync(cancellationToken)
+                   .ConfigureAwait(false)) > 0)
         {
             if (buffer.Length + read > MaxEventBytes)
             {

@@ -22,6 +22,18 @@ public sealed class LocalInvokerTests
     }
 
     [Fact]
+    public async Task Run_CancelledWhileReadingInput_ExitsWith130()
+    {
+        var invoker = new LocalInvoker(new ScriptedFunction(), TimeProvider.System, TimeSpan.FromSeconds(30));
+        using var cancellation = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
+
+        int exitCode = await invoker.RunAsync(["-"], new NeverEndingStream(), _output, _error, cancellation.Token);
+
+        Assert.Equal(LocalInvoker.Cancelled, exitCode);
+        Assert.Contains("Cancelled while reading the event.", _error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Run_StandardInput_PrintsDocument()
     {
         var function = new ScriptedFunction { Output = """{"Status":"RUNNING"}""" };
@@ -77,5 +89,34 @@ public sealed class LocalInvokerTests
             LastContext = context;
             return Error is null ? Task.FromResult(Encoding.UTF8.GetBytes(Output)) : Task.FromException<byte[]>(Error);
         }
+    }
+
+    /// <summary>A stream whose reads never finish and ignore cancellation, as a console's can.</summary>
+    private sealed class NeverEndingStream : Stream
+    {
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => 0; set => throw new NotSupportedException(); }
+
+        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
+            new(new TaskCompletionSource<int>().Task);
+
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }
