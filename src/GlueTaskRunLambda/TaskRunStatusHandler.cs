@@ -141,7 +141,7 @@ internal sealed class TaskRunStatusHandler
         return document;
     }
 
-    private CancellationTokenSource CreateDeadline(InvocationContext context, CancellationToken hostToken)
+    private DeadlineScope CreateDeadline(InvocationContext context, CancellationToken hostToken)
     {
         DateTimeOffset now = _timeProvider.GetUtcNow();
         TimeSpan budget;
@@ -169,9 +169,29 @@ internal sealed class TaskRunStatusHandler
                 + $"now {Rfc3339Converter.ToRfc3339(now)}). Raise the function timeout.");
         }
 
-        var source = CancellationTokenSource.CreateLinkedTokenSource(hostToken);
-        source.CancelAfter(budget);
-        return source;
+        // The timer runs on the handler's TimeProvider, so tests can drive the deadline.
+        return new DeadlineScope(new CancellationTokenSource(budget, _timeProvider), hostToken);
+    }
+
+    /// <summary>A token that fires at the Glue budget's end or when the host cancels.</summary>
+    private sealed class DeadlineScope : IDisposable
+    {
+        private readonly CancellationTokenSource _timer;
+        private readonly CancellationTokenSource _linked;
+
+        public DeadlineScope(CancellationTokenSource timer, CancellationToken hostToken)
+        {
+            _timer = timer;
+            _linked = CancellationTokenSource.CreateLinkedTokenSource(hostToken, timer.Token);
+        }
+
+        public CancellationToken Token => _linked.Token;
+
+        public void Dispose()
+        {
+            _linked.Dispose();
+            _timer.Dispose();
+        }
     }
 
     private void CheckPollBounds(TaskRunRequest request)

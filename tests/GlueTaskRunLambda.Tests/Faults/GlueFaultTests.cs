@@ -7,6 +7,7 @@ namespace GlueTaskRunLambda.Tests.Faults;
 /// The rows of docs/reliability.md about Glue itself: each runs the real handler and the
 /// real SDK client against a local server that misbehaves as the row says.
 /// </summary>
+[Collection(DeadlineSensitiveTests.Name)]
 public sealed class GlueFaultTests : IAsyncLifetime
 {
     private const string Running = """{"TransformId":"tfm-1","TaskRunId":"tsk-1","Status":"RUNNING"}""";

@@ -20,6 +20,7 @@ namespace GlueTaskRunLambda.Tests.Faults;
 /// field present, or raises one of the documented errorTypes, and it finishes before the
 /// invocation deadline.
 /// </summary>
+[Collection(DeadlineSensitiveTests.Name)]
 public sealed class HandlerPropertyTests
 {
     private static readonly HashSet<string> DocumentedErrorTypes =

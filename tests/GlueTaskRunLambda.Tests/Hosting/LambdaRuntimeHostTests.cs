@@ -7,6 +7,7 @@ using GlueTaskRunLambda.Tests.Support;
 namespace GlueTaskRunLambda.Tests.Hosting;
 
 /// <summary>The Runtime API loop against a scripted local Runtime API over real HTTP.</summary>
+[Collection(DeadlineSensitiveTests.Name)]
 public sealed class LambdaRuntimeHostTests : IAsyncLifetime
 {
     private const string Event = """{"TransformId":"tfm-1","TaskRunId":"tsk-1"}""";
