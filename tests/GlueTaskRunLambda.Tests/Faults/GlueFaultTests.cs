@@ -5,7 +5,7 @@ namespace GlueTaskRunLambda.Tests.Faults;
 
 /// <summary>
 /// The rows of docs/reliability.md about Glue itself: each runs the real handler and the
-/// real SDK client against a local server that misbehaves as the row says.
+/// real SDK client against a local server that misbehaves as the row describes.
 /// </summary>
 [Collection(DeadlineSensitiveTests.Name)]
 public sealed class GlueFaultTests : IAsyncLifetime

@@ -10,7 +10,7 @@ namespace GlueTaskRunLambda.Tests.Glue;
 
 /// <summary>
 /// The real SDK pipeline (signing, retries, error parsing) against a real HTTP server on
-/// 127.0.0.1 that answers as the test scripts it.
+/// 127.0.0.1 that responds as the test scripts it.
 /// </summary>
 public sealed class GlueServiceClientTests : IAsyncLifetime
 {

@@ -21,7 +21,7 @@ public sealed class LambdaRuntimeHostTests : IAsyncLifetime
     {
         _runtimeApi = await ScriptedHttpServer.StartAsync();
 
-        // Once the script runs out, next answers 500 and the host exits.
+        // Once the script runs out, next returns 500 and the host exits.
         _runtimeApi.Fallback = context => ScriptedHttpServer.Respond(context, 500, """{"errorType":"Fatal"}""");
     }
 

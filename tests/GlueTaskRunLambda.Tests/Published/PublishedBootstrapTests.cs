@@ -75,7 +75,7 @@ public sealed class PublishedBootstrapTests : IAsyncLifetime
         var result = await PublishedBootstrap.RunAsync(environment, Event("tsk-00000000000000000000000000000009"));
 
         Assert.Equal(1, result.ExitCode);
-        Assert.Equal("GlueThrottled", JsonDocument.Parse(result.LastErrorLine).RootElement.GetProperty("errorType").GetString());
+        Assert.Equal("GlueThrottled", result.ErrorBody.GetProperty("errorType").GetString());
         Assert.Equal(1, _glue.CountRequests("GetMLTaskRun", "tsk-00000000000000000000000000000009"));
     }
 
@@ -99,7 +99,7 @@ public sealed class PublishedBootstrapTests : IAsyncLifetime
 
         Assert.Equal(1, result.ExitCode);
         Assert.Empty(result.StandardOutput);
-        var error = JsonDocument.Parse(result.LastErrorLine).RootElement;
+        var error = result.ErrorBody;
         Assert.Equal("TaskRunNotFound", error.GetProperty("errorType").GetString());
     }
 
@@ -112,7 +112,7 @@ public sealed class PublishedBootstrapTests : IAsyncLifetime
         var result = await PublishedBootstrap.RunAsync(environment, Event("tsk-00000000000000000000000000000001"));
 
         Assert.Equal(1, result.ExitCode);
-        Assert.Equal("GlueAccessDenied", JsonDocument.Parse(result.LastErrorLine).RootElement.GetProperty("errorType").GetString());
+        Assert.Equal("GlueAccessDenied", result.ErrorBody.GetProperty("errorType").GetString());
     }
 
     [Fact]
@@ -128,7 +128,7 @@ public sealed class PublishedBootstrapTests : IAsyncLifetime
         var result = await PublishedBootstrap.RunAsync(environment, Event("tsk-00000000000000000000000000000001"));
 
         Assert.Equal(1, result.ExitCode);
-        Assert.Equal("GlueAccessDenied", JsonDocument.Parse(result.LastErrorLine).RootElement.GetProperty("errorType").GetString());
+        Assert.Equal("GlueAccessDenied", result.ErrorBody.GetProperty("errorType").GetString());
     }
 
     [Fact]
@@ -137,7 +137,7 @@ public sealed class PublishedBootstrapTests : IAsyncLifetime
         var result = await PublishedBootstrap.RunAsync(Environment(), """{"TransformId":"tfm-1","TaskRunId":""}""");
 
         Assert.Equal(1, result.ExitCode);
-        var error = JsonDocument.Parse(result.LastErrorLine).RootElement;
+        var error = result.ErrorBody;
         Assert.Equal("InvalidTaskRunRequest", error.GetProperty("errorType").GetString());
         Assert.Contains("TaskRunId '' is invalid", error.GetProperty("errorMessage").GetString(), StringComparison.Ordinal);
         Assert.Empty(_glue.ReceivedRequests);
@@ -150,7 +150,7 @@ public sealed class PublishedBootstrapTests : IAsyncLifetime
     {
         var result = await PublishedBootstrap.RunAsync(Environment(), eventJson);
 
-        string message = JsonDocument.Parse(result.LastErrorLine).RootElement.GetProperty("errorMessage").GetString()!;
+        string message = result.ErrorBody.GetProperty("errorMessage").GetString()!;
         Assert.Contains("The event is not valid JSON", message, StringComparison.Ordinal);
         Assert.DoesNotContain(resourceKey, message, StringComparison.Ordinal);
     }
@@ -173,7 +173,7 @@ public sealed class PublishedBootstrapTests : IAsyncLifetime
         var result = await PublishedBootstrap.RunAsync(environment, Event("tsk-00000000000000000000000000000001"));
 
         Assert.Equal(1, result.ExitCode);
-        var error = JsonDocument.Parse(result.LastErrorLine).RootElement;
+        var error = result.ErrorBody;
         Assert.Equal("InvalidFunctionConfiguration", error.GetProperty("errorType").GetString());
         Assert.Contains("POLL_MAX_SECONDS 'often' is invalid", error.GetProperty("errorMessage").GetString(), StringComparison.Ordinal);
     }

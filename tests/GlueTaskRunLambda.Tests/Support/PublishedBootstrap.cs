@@ -8,6 +8,9 @@ internal sealed record ProcessResult(int ExitCode, string StandardOutput, string
 {
     public string LastErrorLine =>
         StandardError.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault() ?? "";
+
+    /// <summary>The {"errorType", "errorMessage"} object the local invoke writes as its last line on error.</summary>
+    public System.Text.Json.JsonElement ErrorBody => System.Text.Json.JsonDocument.Parse(LastErrorLine).RootElement;
 }
 
 /// <summary>
