@@ -330,7 +330,9 @@ public sealed class GlueFaultTests : IAsyncLifetime
 
         Assert.IsType<GlueUnavailable>(outcome.Error);
         Assert.Contains("did not send a complete response within 0.7 s", outcome.Error!.Message, StringComparison.Ordinal);
-        Assert.Equal(3, _harness.GetRequestCount);
+        // NOTE: the SDK decides whether to retry from the exception the aborted attempt
+        // surfaces as, which varies between runs, so it makes two or three attempts.
+        Assert.InRange(_harness.GetRequestCount, 2, 3);
         Assert.True(outcome.Duration < TimeSpan.FromSeconds(10), $"took {outcome.Duration}");
     }
 
